@@ -1,0 +1,16 @@
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace VapiAgents.Application;
+
+public static class DependencyInjection
+{
+    /// <param name="autoMapperLicenseKey">Configuration <c>AutoMapper:LicenseKey</c>; optional (see docs/adr/002).</param>
+    public static IServiceCollection AddApplication(this IServiceCollection services, string? autoMapperLicenseKey)
+    {
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddAutoMapper(cfg => cfg.LicenseKey = autoMapperLicenseKey, typeof(DependencyInjection).Assembly);
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using VapiAgents.Application.Common.Interfaces;
+using VapiAgents.Infrastructure.BackgroundJobs;
+using VapiAgents.Infrastructure.Identity;
+using VapiAgents.Infrastructure.Persistence;
+using VapiAgents.Infrastructure.Persistence.Providers;
+using VapiAgents.Infrastructure.Persistence.Repositories;
+using VapiAgents.Infrastructure.Security;
+
+namespace VapiAgents.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(
+        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var database = DatabaseSettings.Read(configuration, environment);
+        services.AddSingleton(database);
+        services.AddApplicationDbContext(database);
+        services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
+        services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
+
+        // Read eagerly: a missing or malformed key stops start-up here, not at the first request.
+        services.AddSingleton(EncryptionKeyRing.FromConfiguration(configuration));
+
+        services.AddIdentityAndTokens();
+        services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
+        services.AddBackgroundJobs(configuration, database);
+        return services;
+    }
+}

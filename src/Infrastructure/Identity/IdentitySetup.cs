@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using VapiAgents.Infrastructure.Persistence;
+
+namespace VapiAgents.Infrastructure.Identity;
+
+public static class IdentitySetup
+{
+    /// <summary>Shared by every instance so each can read the others' tokens.</summary>
+    public const string DataProtectionApplicationName = "VapiAgents";
+
+    public static IServiceCollection AddIdentityAndTokens(this IServiceCollection services)
+    {
+        services.AddIdentityApiEndpoints<ApplicationUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                // Repeated failed sign-ins lock the account for a while (login throttling).
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddEntityFrameworkStores<ApplicationDbContext>();
+
+        // Bearer tokens are protected by the Data Protection key ring; kept in the database it
+        // survives restarts and is shared by all instances.
+        services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<ApplicationDbContext>();
+
+        services.AddTransient<IClaimsTransformation, AdminRoleClaimsTransformation>();
+        return services;
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace VapiAgents.Infrastructure.Persistence.Providers;
+
+// Used by `dotnet ef` to create each provider's context without starting the web host.
+// The connection strings only shape the SQL; migrations are added without a server.
+
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteApplicationDbContext>
+{
+    public SqliteApplicationDbContext CreateDbContext(string[] args) =>
+        new((DbContextOptions<SqliteApplicationDbContext>)ProviderSetup
+            .UseSqlite(new DbContextOptionsBuilder<SqliteApplicationDbContext>(), "Data Source=design-time.db").Options);
+}
+
+internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerApplicationDbContext>
+{
+    public SqlServerApplicationDbContext CreateDbContext(string[] args) =>
+        new((DbContextOptions<SqlServerApplicationDbContext>)ProviderSetup
+            .UseSqlServer(new DbContextOptionsBuilder<SqlServerApplicationDbContext>(), "Server=localhost;Database=VapiAgents;Trusted_Connection=True;TrustServerCertificate=True").Options);
+}
+
+internal sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlApplicationDbContext>
+{
+    public PostgreSqlApplicationDbContext CreateDbContext(string[] args) =>
+        new((DbContextOptions<PostgreSqlApplicationDbContext>)ProviderSetup
+            .UsePostgreSql(new DbContextOptionsBuilder<PostgreSqlApplicationDbContext>(), "Host=localhost;Database=vapiagents;Username=postgres").Options);
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
+using VapiAgents.Infrastructure.Identity;
+
+namespace VapiAgents.WebApi.Configurations;
+
+public static class AuthenticationConfig
+{
+    private const string ExternalJwtScheme = "ExternalJwt";
+    private const string SelectorScheme = "BearerSelector";
+
+    // The composite scheme AddIdentityApiEndpoints makes the default (bearer token, else cookie); its constant is internal.
+    private const string IdentityDefaultScheme = "Identity.BearerAndApplication";
+
+    /// <summary>
+    /// Identity's bearer tokens always; an external JWT issuer too when <c>Authentication:Jwt:Authority</c> is set.
+    /// A token shaped like a JWT goes to the external issuer, anything else to Identity.
+    /// </summary>
+    public static IServiceCollection AddAuthenticationAndAuthorization(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, options =>
+        {
+            options.BearerTokenExpiration = TimeSpan.FromMinutes(configuration.GetValue("Authentication:AccessTokenMinutes", 60));
+            options.RefreshTokenExpiration = TimeSpan.FromDays(configuration.GetValue("Authentication:RefreshTokenDays", 14));
+        });
+
+        var authority = configuration["Authentication:Jwt:Authority"];
+        if (!string.IsNullOrWhiteSpace(authority))
+        {
+            services.AddAuthentication()
+                .AddJwtBearer(ExternalJwtScheme, options =>
+                {
+                    options.Authority = authority;
+                    options.Audience = configuration["Authentication:Jwt:Audience"];
+                    options.RequireHttpsMetadata = configuration.GetValue("Authentication:Jwt:RequireHttpsMetadata", true);
+                })
+                .AddPolicyScheme(SelectorScheme, "Identity or external JWT", options =>
+                {
+                    options.ForwardDefaultSelector = context =>
+                    {
+                        var header = context.Request.Headers.Authorization.ToString();
+                        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Count(c => c == '.') == 2
+                            ? ExternalJwtScheme
+                            : IdentityDefaultScheme;
+                    };
+                });
+            services.Configure<AuthenticationOptions>(options =>
+            {
+                options.DefaultScheme = SelectorScheme;
+                options.DefaultAuthenticateScheme = SelectorScheme;
+                options.DefaultChallengeScheme = SelectorScheme;
+            });
+        }
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminOptions.Role, policy => policy.RequireRole(AdminOptions.Role));
+        return services;
+    }
+}

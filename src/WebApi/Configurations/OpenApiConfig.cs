@@ -1,0 +1,44 @@
+using NSwag;
+using NSwag.Generation.Processors.Security;
+
+namespace VapiAgents.WebApi.Configurations;
+
+public static class OpenApiConfig
+{
+    public const string DocumentPath = "/swagger/{documentName}/swagger.json";
+
+    public static IServiceCollection AddOpenApiDocumentation(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddOpenApiDocument(settings =>
+        {
+            settings.DocumentName = "v1";
+            settings.Title = "VapiAgents API";
+            settings.Version = "v1";
+            settings.Description =
+                "Run many Vapi voice agents per user, each with its own encrypted Vapi API key; sync their call usage " +
+                "and cost from Vapi and read per-agent and aggregated metrics. Sign in with POST /api/auth/login, " +
+                "then press Authorize and paste the accessToken.";
+            settings.AddSecurity("Bearer", [], new OpenApiSecurityScheme
+            {
+                Type = OpenApiSecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "The accessToken from POST /api/auth/login.",
+            });
+            settings.OperationProcessors.Add(new AspNetCoreOperationSecurityScopeProcessor("Bearer"));
+        });
+        return services;
+    }
+
+    public static WebApplication UseOpenApiDocumentation(this WebApplication app)
+    {
+        app.UseOpenApi(settings => settings.Path = DocumentPath);
+        app.UseSwaggerUi(settings =>
+        {
+            settings.Path = "/swagger";
+            settings.DocumentPath = DocumentPath;
+            settings.PersistAuthorization = false;
+        });
+        return app;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json.Serialization;
+using VapiAgents.Application.Common.Behaviours;
+using VapiAgents.Application.Common.Interfaces;
+using VapiAgents.WebApi.Configurations;
+using VapiAgents.WebApi.Infrastructure;
+
+namespace VapiAgents.WebApi;
+
+public static class DependencyInjection
+{
+    public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
+
+    public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpContextCurrentUser>();
+        services.AddMediatorPipeline();
+        services.AddOptions<PerformanceOptions>().Bind(configuration.GetSection(PerformanceOptions.Section));
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        // Binding failures reach the exception handler in every environment, so they are answered
+        // as ProblemDetails naming the field instead of a bare 400.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            var json = options.SerializerOptions;
+            json.MaxDepth = 32;
+            json.AllowDuplicateProperties = false;
+            json.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        });
+
+        var maxBody = configuration.GetValue("Limits:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = maxBody;
+            kestrel.AddServerHeader = false;
+        });
+
+        services.AddAuthenticationAndAuthorization(configuration);
+        services.AddOpenApiDocumentation();
+        return services;
+    }
+}

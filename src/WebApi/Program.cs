@@ -1,0 +1,19 @@
+using VapiAgents.Infrastructure.Common;
+using VapiAgents.WebApi;
+
+WebApplication app;
+try
+{
+    app = WebApiHost.Build(args);
+}
+catch (StartupConfigurationException exception)
+{
+    await Console.Error.WriteLineAsync($"VapiAgents cannot start: {exception.Message}");
+    return 1;
+}
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point; public so functional tests can host it.</summary>
+public partial class Program;

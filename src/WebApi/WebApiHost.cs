@@ -1,0 +1,48 @@
+using Hangfire;
+using VapiAgents.Application;
+using VapiAgents.Infrastructure;
+using VapiAgents.Infrastructure.Security;
+using VapiAgents.WebApi.Configurations;
+using VapiAgents.WebApi.Endpoints;
+using VapiAgents.WebApi.Infrastructure;
+
+namespace VapiAgents.WebApi;
+
+/// <summary>Builds the web application: services, then the request pipeline.</summary>
+public static class WebApiHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var generatedKeyFile = builder.Configuration.AddDevelopmentEncryptionKeys(builder.Environment);
+
+        // Registered first so the database is migrated before Hangfire and the server start.
+        builder.Services.AddHostedService<DatabaseMigrationService>();
+        builder.Services.AddApplication(builder.Configuration["AutoMapper:LicenseKey"]);
+        builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
+        builder.Services.AddWebApi(builder.Configuration);
+
+        var app = builder.Build();
+        if (generatedKeyFile is not null)
+        {
+            app.Logger.LogWarning(
+                "No encryption key is configured; using the development key file {KeyFile}. " +
+                "Configure Encryption:Keys and Encryption:ActiveKeyId before going to production.", generatedKeyFile);
+        }
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.UseOpenApiDocumentation();
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new AdminDashboardAuthorizationFilter()],
+            DisplayStorageConnectionString = false,
+            AppPath = "/",
+        });
+        app.MapEndpointGroups();
+        return app;
+    }
+}

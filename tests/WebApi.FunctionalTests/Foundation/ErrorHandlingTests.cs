@@ -1,0 +1,63 @@
+using System.Net;
+using System.Text;
+using VapiAgents.WebApi.FunctionalTests.Support;
+
+namespace VapiAgents.WebApi.FunctionalTests.Foundation;
+
+public sealed class ErrorHandlingTests : IAsyncLifetime
+{
+    private TestApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await TestApp.StartAsync(Provider.Sqlite);
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    [SkippableFact]
+    public async Task MalformedJson_Answers400NamingTheBody()
+    {
+        using var client = _app.CreateClient();
+        var response = await client.PostAsync("/api/auth/register", Json("{\"email\": \"a@b.c\", "));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.ErrorFields().Should().ContainSingle();
+    }
+
+    [SkippableFact]
+    public async Task WrongJsonType_Answers400NamingTheField()
+    {
+        using var client = _app.CreateClient();
+        var response = await client.PostAsync("/api/auth/register", Json("{\"email\": 42, \"password\": \"x\"}"));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.ErrorFields().Should().Equal("email");
+    }
+
+    [SkippableFact]
+    public async Task DuplicateJsonKeys_Answer400()
+    {
+        using var client = _app.CreateClient();
+        var response = await client.PostAsync("/api/auth/register", Json("{\"email\": \"a@b.c\", \"email\": \"d@e.f\", \"password\": \"x\"}"));
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [SkippableFact]
+    public async Task UnknownRoute_Answers404ProblemDetails()
+    {
+        using var client = _app.CreateClient();
+        await (await client.GetAsync("/api/nothing-here")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [SkippableFact]
+    public async Task BodyOverOneMegabyte_Answers413()
+    {
+        using var client = _app.CreateClient();
+        var huge = "{\"email\": \"" + new string('a', 1_100_000) + "\", \"password\": \"x\"}";
+
+        var response = await client.PostAsync("/api/auth/register", Json(huge));
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+    }
+}

@@ -1,0 +1,128 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using VapiAgents.TestSupport;
+
+namespace VapiAgents.WebApi.FunctionalTests.Support;
+
+public enum Provider
+{
+    Sqlite,
+    PostgreSql,
+}
+
+/// <summary>
+/// One running WebApi on one real database (a SQLite file or a fresh PostgreSQL database), shared by a
+/// test class. Tests stay independent by registering users of their own.
+/// </summary>
+public sealed class TestApp : IAsyncDisposable
+{
+    private readonly TempFolder _folder;
+    private readonly TestDatabase? _database;
+
+    private TestApp(Provider provider, TempFolder folder, TestDatabase? database, Dictionary<string, string?> settings, string environment)
+    {
+        Provider = provider;
+        _folder = folder;
+        _database = database;
+        Settings = settings;
+        Environment = environment;
+        Factory = new VapiAgentsFactory(settings, Logs, environment);
+        Factory.StartServer();
+    }
+
+    public Provider Provider { get; }
+
+    public Dictionary<string, string?> Settings { get; }
+
+    public string Environment { get; }
+
+    public LogCapture Logs { get; } = new();
+
+    public VapiAgentsFactory Factory { get; private set; }
+
+    public string DataFolder => _folder.Path;
+
+    public string? PostgresConnectionString => _database?.ConnectionString;
+
+    public static async Task<TestApp> StartAsync(Provider provider, IDictionary<string, string?>? extraSettings = null, string environment = "Development")
+    {
+        var folder = new TempFolder("app");
+        TestDatabase? database = null;
+        var settings = TestSettings.Encryption();
+        settings["DataFolder"] = folder.Path;
+        settings["Hangfire:WorkerCount"] = "2";
+        if (provider == Provider.PostgreSql)
+        {
+            database = await PostgresTestServer.CreateDatabaseAsync("app");
+            settings["Database:Provider"] = "PostgreSql";
+            settings["ConnectionStrings:Default"] = database.ConnectionString;
+        }
+
+        // A null value removes a default (e.g. the encryption keys) instead of setting it.
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                settings.Remove(key);
+            }
+            else
+            {
+                settings[key] = value;
+            }
+        }
+
+        try
+        {
+            return new TestApp(provider, folder, database, settings, environment);
+        }
+        catch
+        {
+            if (database is not null)
+            {
+                await database.DisposeAsync();
+            }
+
+            folder.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Stops this host and starts a new one on the same database and settings (a process restart).</summary>
+    public async Task RestartAsync()
+    {
+        await Factory.DisposeAsync();
+        Factory = new VapiAgentsFactory(Settings, Logs, Environment);
+        Factory.StartServer();
+    }
+
+    public HttpClient CreateClient() => Factory.CreateClient();
+
+    public async Task<UserSession> RegisterAndLoginAsync(string? email = null)
+    {
+        email ??= $"user-{Guid.NewGuid():N}@example.test";
+        const string password = "Correct-Horse-9";
+        var client = CreateClient();
+        var register = await client.PostAsJsonAsync("/api/auth/register", new { email, password });
+        register.EnsureSuccessStatusCode();
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        login.EnsureSuccessStatusCode();
+        var tokens = (await login.Content.ReadFromJsonAsync<TokenResponse>())!;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
+        return new UserSession(email, password, tokens, client);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        _folder.Dispose();
+    }
+}
+
+public sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);
+
+public sealed record UserSession(string Email, string Password, TokenResponse Tokens, HttpClient Client);

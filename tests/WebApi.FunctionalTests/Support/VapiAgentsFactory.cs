@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace VapiAgents.WebApi.FunctionalTests.Support;
+
+/// <summary>The real WebApi on real Kestrel (127.0.0.1, a free port) with settings of the test's choosing.</summary>
+public sealed class VapiAgentsFactory : WebApplicationFactory<Program>
+{
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly string _environment;
+
+    public VapiAgentsFactory(IReadOnlyDictionary<string, string?> settings, LogCapture logs, string environment = "Development")
+    {
+        _settings = settings;
+        _environment = environment;
+        Logs = logs;
+        UseKestrel(0);
+    }
+
+    public LogCapture Logs { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(_environment);
+        builder.UseUrls("http://127.0.0.1:0");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureServices(services => services.AddSingleton(Logs));
+    }
+}
