@@ -2,12 +2,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using VapiAgents.Application.Common.Interfaces;
+using VapiAgents.Application.Common.Security;
 using VapiAgents.Infrastructure.BackgroundJobs;
 using VapiAgents.Infrastructure.Identity;
 using VapiAgents.Infrastructure.Persistence;
 using VapiAgents.Infrastructure.Persistence.Providers;
 using VapiAgents.Infrastructure.Persistence.Repositories;
 using VapiAgents.Infrastructure.Security;
+using VapiAgents.Infrastructure.Vapi;
 
 namespace VapiAgents.Infrastructure;
 
@@ -24,6 +26,8 @@ public static class DependencyInjection
 
         // Read eagerly: a missing or malformed key stops start-up here, not at the first request.
         services.AddSingleton(EncryptionKeyRing.FromConfiguration(configuration));
+        services.AddSingleton<ISecretProtector, AesGcmSecretProtector>();
+        services.AddVapiClient();
 
         services.AddIdentityAndTokens();
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);

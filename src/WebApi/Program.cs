@@ -12,6 +12,12 @@ catch (StartupConfigurationException exception)
     return 1;
 }
 
+// `dotnet VapiAgents.WebApi.dll <command>` runs an operator command instead of the server.
+if (args.Length > 0 && CommandLine.IsCommand(args[0]))
+{
+    return await CommandLine.RunAsync(app, args[0]);
+}
+
 await app.RunAsync();
 return 0;
 

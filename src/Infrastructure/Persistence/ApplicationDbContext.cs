@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using VapiAgents.Application.Common.Exceptions;
+using VapiAgents.Domain.Agents;
 using VapiAgents.Infrastructure.Identity;
 
 namespace VapiAgents.Infrastructure.Persistence;
@@ -13,6 +15,25 @@ public abstract class ApplicationDbContext(DbContextOptions options)
     : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<VapiAgent> Agents => Set<VapiAgent>();
+
+    /// <summary>Saves, turning provider errors the application understands into its own exceptions.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException exception)
+        {
+            throw new ConcurrencyConflictException(exception);
+        }
+        catch (DbUpdateException exception) when (PersistenceErrors.IsUniqueViolation(exception))
+        {
+            throw new UniqueConstraintException("A unique index refused the change.", exception);
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,4 +1,8 @@
+using NJsonSchema;
+using NJsonSchema.Generation.TypeMappers;
 using NSwag;
+using VapiAgents.Application.Common.Models;
+using VapiAgents.Application.Common.Security;
 using NSwag.Generation.Processors.Security;
 
 namespace VapiAgents.WebApi.Configurations;
@@ -26,6 +30,13 @@ public static class OpenApiConfig
                 Description = "The accessToken from POST /api/auth/login.",
             });
             settings.OperationProcessors.Add(new AspNetCoreOperationSecurityScopeProcessor("Bearer"));
+
+            // Secrets are plain strings on the wire (shown as passwords); PATCH fields are their inner type.
+            var mappers = settings.SchemaSettings.TypeMappers;
+            mappers.Add(new PrimitiveTypeMapper(typeof(SecretValue), s => { s.Type = JsonObjectType.String; s.Format = "password"; }));
+            mappers.Add(new PrimitiveTypeMapper(typeof(Optional<SecretValue?>), s => { s.Type = JsonObjectType.String | JsonObjectType.Null; s.Format = "password"; }));
+            mappers.Add(new PrimitiveTypeMapper(typeof(Optional<string?>), s => s.Type = JsonObjectType.String | JsonObjectType.Null));
+            mappers.Add(new PrimitiveTypeMapper(typeof(Optional<bool?>), s => s.Type = JsonObjectType.Boolean));
         });
         return services;
     }

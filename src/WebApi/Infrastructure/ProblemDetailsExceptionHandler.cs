@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using VapiAgents.Application.Common.Behaviours;
 using VapiAgents.Application.Common.Exceptions;
+using VapiAgents.Application.Common.Security;
 using VapiAgents.Domain.Common;
 
 namespace VapiAgents.WebApi.Infrastructure;
@@ -49,6 +50,13 @@ public sealed partial class ProblemDetailsExceptionHandler(
         DomainRuleException rule => Problem(StatusCodes.Status409Conflict, "Conflict", rule.Message),
         ForbiddenAccessException forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message),
         TooManyRequestsException tooMany => TooMany(tooMany, httpContext),
+        UnauthorizedAccessException => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "Sign in to do this."),
+        ConcurrencyConflictException concurrency => Problem(StatusCodes.Status409Conflict, "Conflict", concurrency.Message),
+        UniqueConstraintException => Problem(StatusCodes.Status409Conflict, "Conflict", "This item already exists."),
+        VapiKeyRejectedException rejected => Problem(StatusCodes.Status422UnprocessableEntity, "Vapi rejected the API key", rejected.Message),
+        VapiUnavailableException unavailable => Problem(StatusCodes.Status502BadGateway, "Vapi is unavailable", unavailable.Message),
+        SecretUnsealException => Problem(StatusCodes.Status500InternalServerError, "Stored secret unreadable",
+            "A stored secret could not be decrypted; an operator must check the encryption keys."),
         _ => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred", "The server could not complete the request."),
     };
 

@@ -95,7 +95,10 @@ public sealed class TestApp : IAsyncDisposable
         Factory.StartServer();
     }
 
-    public HttpClient CreateClient() => Factory.CreateClient();
+    /// <summary>Every JSON/text response body any client of this app received (for secret scans).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> ResponseBodies { get; } = new();
+
+    public HttpClient CreateClient() => Factory.CreateDefaultClient(new ResponseRecorder(ResponseBodies));
 
     public async Task<UserSession> RegisterAndLoginAsync(string? email = null)
     {

@@ -1,0 +1,13 @@
+using AutoMapper;
+using VapiAgents.Domain.Agents;
+
+namespace VapiAgents.Application.Agents;
+
+public sealed class AgentsMappingProfile : Profile
+{
+    public AgentsMappingProfile()
+    {
+        CreateMap<VapiAgent, AgentDto>()
+            .ForCtorParam(nameof(AgentDto.AgentId), options => options.MapFrom(agent => agent.AssistantId));
+    }
+}

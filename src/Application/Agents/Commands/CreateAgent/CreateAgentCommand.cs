@@ -1,0 +1,52 @@
+using AutoMapper;
+using Mediator;
+using VapiAgents.Application.Common.Exceptions;
+using VapiAgents.Application.Common.Interfaces;
+using VapiAgents.Application.Common.Security;
+using VapiAgents.Domain.Agents;
+using VapiAgents.Domain.Agents.Specifications;
+
+namespace VapiAgents.Application.Agents.Commands.CreateAgent;
+
+/// <param name="AgentId">Optional Vapi assistant id to filter the agent's calls by.</param>
+public sealed record CreateAgentCommand(string? Name, SecretValue? ApiKey, string? AgentId) : ICommand<AgentDto>;
+
+public sealed class CreateAgentCommandHandler(
+    IRepository<VapiAgent> agents,
+    ISecretProtector protector,
+    ICurrentUser currentUser,
+    TimeProvider clock,
+    IMapper mapper) : ICommandHandler<CreateAgentCommand, AgentDto>
+{
+    public async ValueTask<AgentDto> Handle(CreateAgentCommand command, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.RequireUserId();
+        if (await agents.AnyAsync(new AgentNameTakenSpec(userId, command.Name!), cancellationToken))
+        {
+            throw AgentNameConflict.Exception();
+        }
+
+        var id = Guid.CreateVersion7();
+        var apiKey = command.ApiKey!;
+        var agent = VapiAgent.Create(
+            id, userId, command.Name!, protector.Seal(apiKey, SecretPurpose.VapiApiKey, id), apiKey.Hint,
+            command.AgentId, clock.GetUtcNow().UtcDateTime);
+
+        try
+        {
+            await agents.AddAsync(agent, cancellationToken);
+        }
+        catch (UniqueConstraintException)
+        {
+            // Another request took the name between the check and the insert.
+            throw AgentNameConflict.Exception();
+        }
+
+        return mapper.Map<AgentDto>(agent);
+    }
+}
+
+internal static class AgentNameConflict
+{
+    public static ConflictException Exception() => new("You already have an agent with this name.", "name");
+}

@@ -1,0 +1,52 @@
+using Mediator;
+using VapiAgents.Application.Common.Exceptions;
+using VapiAgents.Application.Common.Interfaces;
+using VapiAgents.Application.Common.Security;
+using VapiAgents.Domain.Agents;
+using VapiAgents.Domain.Agents.Specifications;
+
+namespace VapiAgents.Application.Agents.Commands.RotateEncryptionKeys;
+
+/// <summary>
+/// Operator command: re-seals every stored secret with the active encryption key. Works in small committed
+/// batches and only touches secrets sealed with another key, so it is idempotent and safe to interrupt.
+/// </summary>
+public sealed record RotateEncryptionKeysCommand : ICommand<RotateEncryptionKeysResult>;
+
+public sealed record RotateEncryptionKeysResult(string ActiveKeyId, int Resealed);
+
+public sealed class RotateEncryptionKeysCommandHandler(
+    IRepository<VapiAgent> agents,
+    ISecretProtector protector,
+    ICurrentUser currentUser) : ICommandHandler<RotateEncryptionKeysCommand, RotateEncryptionKeysResult>
+{
+    public const int BatchSize = 100;
+
+    public async ValueTask<RotateEncryptionKeysResult> Handle(RotateEncryptionKeysCommand command, CancellationToken cancellationToken)
+    {
+        // Over HTTP only admins may rotate; the CLI runs with no user at all.
+        if (currentUser.UserId is not null && !currentUser.IsAdmin)
+        {
+            throw new ForbiddenAccessException();
+        }
+
+        var resealed = 0;
+        while (true)
+        {
+            var batch = await agents.ListAsync(new AgentsSealedWithOtherKeySpec(protector.ActiveKeyId, BatchSize), cancellationToken);
+            if (batch.Count == 0)
+            {
+                return new RotateEncryptionKeysResult(protector.ActiveKeyId, resealed);
+            }
+
+            foreach (var agent in batch)
+            {
+                var secret = protector.Unseal(agent.ApiKey!, SecretPurpose.VapiApiKey, agent.Id);
+                agent.ResealApiKey(protector.Seal(secret, SecretPurpose.VapiApiKey, agent.Id));
+            }
+
+            await agents.SaveChangesAsync(cancellationToken);
+            resealed += batch.Count;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Mediator;
+using VapiAgents.Application.Common.Exceptions;
+using VapiAgents.Application.Common.Interfaces;
+using VapiAgents.Application.Common.Security;
+using VapiAgents.Application.Common.Vapi;
+using VapiAgents.Domain.Agents;
+
+namespace VapiAgents.Application.Agents.Commands.VerifyAgentKey;
+
+/// <summary>Checks the stored key (and assistant id) against Vapi.</summary>
+public sealed record VerifyAgentKeyCommand(Guid Id) : ICommand<VerifyAgentKeyResult>;
+
+/// <param name="OrgId">The Vapi organisation the key belongs to, when Vapi told us.</param>
+/// <param name="Error">Why the key or assistant is not valid, in plain words.</param>
+public sealed record VerifyAgentKeyResult(bool Valid, string? OrgId, string? AssistantName, string? Error);
+
+public sealed class VerifyAgentKeyCommandHandler(
+    IRepository<VapiAgent> agents,
+    ISecretProtector protector,
+    IVapiClient vapi,
+    ICurrentUser currentUser,
+    TimeProvider clock) : ICommandHandler<VerifyAgentKeyCommand, VerifyAgentKeyResult>
+{
+    public async ValueTask<VerifyAgentKeyResult> Handle(VerifyAgentKeyCommand command, CancellationToken cancellationToken)
+    {
+        var agent = await agents.GetOwnedAsync(command.Id, currentUser.RequireUserId(), cancellationToken);
+        var apiKey = protector.Unseal(agent.ApiKey!, SecretPurpose.VapiApiKey, agent.Id);
+
+        VerifyAgentKeyResult result;
+        try
+        {
+            result = await CheckAsync(agent, apiKey, cancellationToken);
+        }
+        catch (VapiKeyRejectedException)
+        {
+            return new VerifyAgentKeyResult(false, null, null, "Vapi rejected this API key.");
+        }
+
+        if (result.Valid)
+        {
+            agent.RecordVerification(clock.GetUtcNow().UtcDateTime);
+            await agents.SaveChangesAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    private async Task<VerifyAgentKeyResult> CheckAsync(VapiAgent agent, SecretValue apiKey, CancellationToken cancellationToken)
+    {
+        if (agent.AssistantId is { } assistantId)
+        {
+            var assistant = await vapi.GetAssistantAsync(apiKey, assistantId, cancellationToken);
+            return assistant is null
+                ? new VerifyAgentKeyResult(false, null, null, "assistant not found")
+                : new VerifyAgentKeyResult(true, assistant.OrgId, assistant.Name, null);
+        }
+
+        var first = (await vapi.ListAssistantsAsync(apiKey, limit: 1, cancellationToken)).FirstOrDefault();
+        return new VerifyAgentKeyResult(true, first?.OrgId, null, null);
+    }
+}

@@ -1,0 +1,11 @@
+namespace VapiAgents.Application.Common.Exceptions;
+
+/// <summary>Vapi answered 401/403 for the agent's key (answered as 422). Never carries the key.</summary>
+public sealed class VapiKeyRejectedException(int vapiStatus)
+    : Exception("Vapi rejected this agent's API key.")
+{
+    public int VapiStatus { get; } = vapiStatus;
+}
+
+/// <summary>Vapi could not be reached or kept failing after retries (answered as 502).</summary>
+public sealed class VapiUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

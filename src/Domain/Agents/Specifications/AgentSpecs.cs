@@ -1,0 +1,59 @@
+using Ardalis.Specification;
+
+namespace VapiAgents.Domain.Agents.Specifications;
+
+/// <summary>
+/// One of the user's agents that is not deleted. Unknown ids, other users' ids and deleted agents all
+/// miss in this one query, so they cannot be told apart.
+/// </summary>
+public sealed class AgentByIdForUserSpec : SingleResultSpecification<VapiAgent>
+{
+    public AgentByIdForUserSpec(Guid id, string userId, bool includeDeleted = false)
+    {
+        Query.Where(a => a.Id == id && a.UserId == userId);
+        if (!includeDeleted)
+        {
+            Query.Where(a => a.DeletedAt == null);
+        }
+    }
+}
+
+/// <summary>The user's agents, oldest first (deleted ones only when asked).</summary>
+public sealed class AgentsForUserSpec : Specification<VapiAgent>
+{
+    public AgentsForUserSpec(string userId, bool includeDeleted)
+    {
+        Query.Where(a => a.UserId == userId);
+        if (!includeDeleted)
+        {
+            Query.Where(a => a.DeletedAt == null);
+        }
+
+        Query.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).AsNoTracking();
+    }
+}
+
+/// <summary>Another non-deleted agent of the user with this name (case-insensitive).</summary>
+public sealed class AgentNameTakenSpec : Specification<VapiAgent>
+{
+    public AgentNameTakenSpec(string userId, string name, Guid? exceptId = null)
+    {
+        var normalized = VapiAgent.NormalizeName(name);
+        Query.Where(a => a.UserId == userId && a.NormalizedName == normalized && a.DeletedAt == null);
+        if (exceptId is { } id)
+        {
+            Query.Where(a => a.Id != id);
+        }
+    }
+}
+
+/// <summary>Agents whose key is sealed with an encryption key other than the active one (a rotation batch).</summary>
+public sealed class AgentsSealedWithOtherKeySpec : Specification<VapiAgent>
+{
+    public AgentsSealedWithOtherKeySpec(string activeKeyId, int batchSize)
+    {
+        Query.Where(a => a.ApiKey != null && a.ApiKey.KeyId != activeKeyId)
+            .OrderBy(a => a.Id)
+            .Take(batchSize);
+    }
+}

@@ -1,0 +1,196 @@
+using VapiAgents.Domain.Common;
+
+namespace VapiAgents.Domain.Agents;
+
+/// <summary>
+/// One Vapi voice agent of one user: its name, its own Vapi private key (sealed), an optional Vapi
+/// assistant id that filters which of the organisation's calls it sees, and its sync state.
+/// Every change goes through a behaviour method, which keeps <see cref="UpdatedAt"/> and the
+/// concurrency <see cref="Version"/> right.
+/// </summary>
+public sealed class VapiAgent : IAggregateRoot
+{
+    public const int NameMaxLength = 100;
+    public const int ApiKeyMinLength = 8;
+    public const int ApiKeyMaxLength = 256;
+    public const int AssistantIdMaxLength = 64;
+    public const int SyncErrorMaxLength = 500;
+
+    private VapiAgent()
+    {
+        UserId = "";
+        Name = "";
+        NormalizedName = "";
+        ApiKeyHint = "";
+    }
+
+    public Guid Id { get; private set; }
+
+    public string UserId { get; private set; }
+
+    public string Name { get; private set; }
+
+    /// <summary>The name trimmed and upper-cased: unique per user among non-deleted agents, whatever the database's collation.</summary>
+    public string NormalizedName { get; private set; }
+
+    /// <summary>Null once the agent is deleted: the key is destroyed, not kept.</summary>
+    public SealedSecret? ApiKey { get; private set; }
+
+    /// <summary>"…" and the key's last four characters, so users can tell their keys apart.</summary>
+    public string ApiKeyHint { get; private set; }
+
+    /// <summary>The Vapi assistant this agent's calls are filtered by (the API calls it <c>agentId</c>).</summary>
+    public string? AssistantId { get; private set; }
+
+    public bool IsActive { get; private set; }
+
+    public DateTime? LastSyncedAt { get; private set; }
+
+    public AgentSyncStatus? LastSyncStatus { get; private set; }
+
+    public string? LastSyncError { get; private set; }
+
+    public DateTime? LastVerifiedAt { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime UpdatedAt { get; private set; }
+
+    public DateTime? DeletedAt { get; private set; }
+
+    /// <summary>Concurrency token: changes on every update, so two writers cannot silently overwrite each other.</summary>
+    public Guid Version { get; private set; }
+
+    public bool IsDeleted => DeletedAt is not null;
+
+    public static VapiAgent Create(Guid id, string userId, string name, SealedSecret apiKey, string apiKeyHint, string? assistantId, DateTime now)
+    {
+        var agent = new VapiAgent
+        {
+            Id = id,
+            UserId = userId,
+            ApiKey = apiKey,
+            ApiKeyHint = apiKeyHint,
+            AssistantId = NormalizeAssistantId(assistantId),
+            IsActive = true,
+            CreatedAt = now,
+        };
+        agent.SetName(name);
+        agent.Touch(now);
+        return agent;
+    }
+
+    public static string NormalizeName(string name) => name.Trim().ToUpperInvariant();
+
+    public bool Rename(string name, DateTime now)
+    {
+        var trimmed = name.Trim();
+        if (trimmed == Name)
+        {
+            return false;
+        }
+
+        SetName(trimmed);
+        Touch(now);
+        return true;
+    }
+
+    public void ReplaceApiKey(SealedSecret apiKey, string apiKeyHint, DateTime now)
+    {
+        EnsureNotDeleted();
+        ApiKey = apiKey;
+        ApiKeyHint = apiKeyHint;
+        // A new key has not been verified yet, and a pause caused by the old key no longer applies.
+        LastVerifiedAt = null;
+        if (LastSyncStatus == AgentSyncStatus.Paused)
+        {
+            LastSyncStatus = null;
+            LastSyncError = null;
+        }
+
+        Touch(now);
+    }
+
+    /// <summary>Re-seals the same key under another encryption key (rotation): not a user-visible change.</summary>
+    public void ResealApiKey(SealedSecret apiKey)
+    {
+        EnsureNotDeleted();
+        ApiKey = apiKey;
+        Version = Guid.NewGuid();
+    }
+
+    public bool SetAssistant(string? assistantId, DateTime now)
+    {
+        var normalized = NormalizeAssistantId(assistantId);
+        if (normalized == AssistantId)
+        {
+            return false;
+        }
+
+        AssistantId = normalized;
+        Touch(now);
+        return true;
+    }
+
+    public bool Activate(DateTime now) => SetActive(true, now);
+
+    public bool Deactivate(DateTime now) => SetActive(false, now);
+
+    public void RecordVerification(DateTime now)
+    {
+        LastVerifiedAt = now;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>Soft delete: the agent leaves lists, its key is destroyed, its usage history stays.</summary>
+    public void Delete(DateTime now)
+    {
+        EnsureNotDeleted();
+        DeletedAt = now;
+        IsActive = false;
+        ApiKey = null;
+        Touch(now);
+    }
+
+    private bool SetActive(bool active, DateTime now)
+    {
+        if (IsActive == active)
+        {
+            return false;
+        }
+
+        EnsureNotDeleted();
+        IsActive = active;
+        Touch(now);
+        return true;
+    }
+
+    private void SetName(string name)
+    {
+        var trimmed = name.Trim();
+        if (trimmed.Length is 0 or > NameMaxLength)
+        {
+            throw new DomainRuleException($"An agent's name must be 1 to {NameMaxLength} characters.");
+        }
+
+        Name = trimmed;
+        NormalizedName = NormalizeName(trimmed);
+    }
+
+    private static string? NormalizeAssistantId(string? assistantId) =>
+        string.IsNullOrWhiteSpace(assistantId) ? null : assistantId.Trim();
+
+    private void EnsureNotDeleted()
+    {
+        if (IsDeleted)
+        {
+            throw new DomainRuleException("This agent is deleted.");
+        }
+    }
+
+    private void Touch(DateTime now)
+    {
+        UpdatedAt = now;
+        Version = Guid.NewGuid();
+    }
+}

@@ -1,0 +1,94 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using VapiAgents.Application.Agents;
+using VapiAgents.Application.Agents.Commands.CreateAgent;
+using VapiAgents.Application.Agents.Commands.DeleteAgent;
+using VapiAgents.Application.Agents.Commands.UpdateAgent;
+using VapiAgents.Application.Agents.Commands.VerifyAgentKey;
+using VapiAgents.Application.Agents.Queries.GetAgent;
+using VapiAgents.Application.Agents.Queries.ListAgents;
+using VapiAgents.Application.Common.Models;
+using VapiAgents.Application.Common.Security;
+
+namespace VapiAgents.WebApi.Endpoints;
+
+/// <summary>
+/// The seed's agent routes, verbatim (<c>PATCH|DELETE /api/vapi/agents?id=</c>), plus path-style twins.
+/// Every route is the caller's own: another user's id answers 404 like an unknown one.
+/// </summary>
+public sealed class Agents : IEndpointGroup
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/vapi/agents").WithTags("Agents").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        group.MapGet("", ListAgents).WithName(nameof(ListAgents))
+            .WithSummary("Lists your agents, oldest first.");
+        group.MapPost("", CreateAgent).WithName(nameof(CreateAgent))
+            .WithSummary("Adds an agent with its own Vapi API key (never shown again).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("{id:guid}", GetAgent).WithName(nameof(GetAgent))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPatch("", UpdateAgentByQuery).WithName(nameof(UpdateAgentByQuery))
+            .WithSummary("Changes the fields sent (the seed's form: ?id=).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPatch("{id:guid}", UpdateAgent).WithName(nameof(UpdateAgent))
+            .WithSummary("Changes the fields sent.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("", DeleteAgentByQuery).WithName(nameof(DeleteAgentByQuery))
+            .WithSummary("Deletes an agent (the seed's form: ?id=); its usage history is kept, its key destroyed.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapDelete("{id:guid}", DeleteAgent).WithName(nameof(DeleteAgent))
+            .WithSummary("Deletes an agent; its usage history is kept, its key destroyed.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("{id:guid}/verify", VerifyAgentKey).WithName(nameof(VerifyAgentKey))
+            .WithSummary("Checks the stored key (and assistant id) against Vapi.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status502BadGateway);
+    }
+
+    public static async Task<Ok<AgentListResponse>> ListAgents(ISender sender, CancellationToken cancellationToken, bool includeDeleted = false) =>
+        TypedResults.Ok(await sender.Send(new ListAgentsQuery(includeDeleted), cancellationToken));
+
+    public static async Task<Created<AgentResponse>> CreateAgent(CreateAgentRequest request, ISender sender, CancellationToken cancellationToken)
+    {
+        var agent = await sender.Send(new CreateAgentCommand(request.Name, request.ApiKey, request.AgentId), cancellationToken);
+        return TypedResults.Created($"/api/vapi/agents/{agent.Id}", new AgentResponse(agent));
+    }
+
+    public static async Task<Ok<AgentResponse>> GetAgent(Guid id, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new AgentResponse(await sender.Send(new GetAgentQuery(id), cancellationToken)));
+
+    public static Task<Ok<AgentResponse>> UpdateAgentByQuery(
+        [AsParameters] IdQuery query, UpdateAgentRequest request, ISender sender, CancellationToken cancellationToken) =>
+        UpdateAgent(query.Id, request, sender, cancellationToken);
+
+    public static async Task<Ok<AgentResponse>> UpdateAgent(Guid id, UpdateAgentRequest request, ISender sender, CancellationToken cancellationToken)
+    {
+        var command = new UpdateAgentCommand(id, request.Name, request.ApiKey, request.AgentId, request.IsActive);
+        return TypedResults.Ok(new AgentResponse(await sender.Send(command, cancellationToken)));
+    }
+
+    public static Task<Ok<SuccessResponse>> DeleteAgentByQuery([AsParameters] IdQuery query, ISender sender, CancellationToken cancellationToken) =>
+        DeleteAgent(query.Id, sender, cancellationToken);
+
+    public static async Task<Ok<SuccessResponse>> DeleteAgent(Guid id, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new DeleteAgentCommand(id), cancellationToken));
+
+    public static async Task<Ok<VerifyAgentKeyResult>> VerifyAgentKey(Guid id, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new VerifyAgentKeyCommand(id), cancellationToken));
+}
+
+/// <summary>The seed's <c>?id=</c> query parameter.</summary>
+public readonly record struct IdQuery(Guid Id);
+
+/// <param name="ApiKey">Your Vapi private API key. Stored encrypted; only its last four characters are ever shown.</param>
+/// <param name="AgentId">Optional Vapi assistant id: only that assistant's calls are counted.</param>
+public sealed record CreateAgentRequest(string? Name, SecretValue? ApiKey, string? AgentId);
+
+/// <summary>Any of the fields; those left out stay as they are. <c>agentId</c> null or empty clears it.</summary>
+public sealed record UpdateAgentRequest(
+    Optional<string?> Name,
+    Optional<SecretValue?> ApiKey,
+    Optional<string?> AgentId,
+    Optional<bool?> IsActive);

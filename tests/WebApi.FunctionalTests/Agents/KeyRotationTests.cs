@@ -1,0 +1,79 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using VapiAgents.Application.Common.Security;
+using VapiAgents.Infrastructure.Persistence;
+using VapiAgents.WebApi.FunctionalTests.Support;
+
+namespace VapiAgents.WebApi.FunctionalTests.Agents;
+
+public sealed class KeyRotationTests
+{
+    private const string AdminEmail = "ops@example.test";
+
+    [SkippableTheory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.PostgreSql)]
+    public async Task Rotation_ResealsEveryKeyWithTheActiveKey_IsIdempotent_AndTheOldKeyCanThenGo(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, new Dictionary<string, string?> { ["Admin:Emails"] = AdminEmail });
+        var user = await app.RegisterAndLoginAsync();
+        var keys = Enumerable.Range(0, 3).Select(i => AgentApi.NewKey($"rot{i}")).ToList();
+        var agents = new List<Guid>();
+        foreach (var (key, i) in keys.Select((k, i) => (k, i)))
+        {
+            agents.Add((await AgentApi.CreateAsync(user.Client, $"Agent {i}", key)).Id());
+        }
+
+        (await user.Client.DeleteAsync($"/api/vapi/agents/{agents[2]}")).EnsureSuccessStatusCode();
+        (await StoredKeyIdsAsync(app)).Should().Equal(TestSettings.KeyIdA, TestSettings.KeyIdA);
+
+        app.Settings["Encryption:ActiveKeyId"] = TestSettings.KeyIdB;
+        await app.RestartAsync();
+        var admin = await app.RegisterAndLoginAsync(AdminEmail);
+        var first = await (await admin.Client.PostAsync("/api/admin/encryption/rotate", null)).JsonAsync();
+        var again = await (await admin.Client.PostAsync("/api/admin/encryption/rotate", null)).JsonAsync();
+
+        first.GetProperty("resealed").GetInt32().Should().Be(2, "the deleted agent's key was destroyed");
+        first.GetProperty("activeKeyId").GetString().Should().Be(TestSettings.KeyIdB);
+        again.GetProperty("resealed").GetInt32().Should().Be(0);
+        (await StoredKeyIdsAsync(app)).Should().Equal(TestSettings.KeyIdB, TestSettings.KeyIdB);
+
+        // Key A is no longer needed: with only B configured every key still opens and equals the original.
+        app.Settings.Remove($"Encryption:Keys:{TestSettings.KeyIdA}");
+        await app.RestartAsync();
+        (await UnsealAllAsync(app)).Should().Equal(keys[0], keys[1]);
+    }
+
+    [SkippableFact]
+    public async Task RotateKeysCommandLine_ResealsWithTheConfiguredActiveKey()
+    {
+        await using var app = await TestApp.StartAsync(Provider.Sqlite);
+        var user = await app.RegisterAndLoginAsync();
+        await AgentApi.CreateAsync(user.Client, "CLI one", AgentApi.NewKey());
+        await AgentApi.CreateAsync(user.Client, "CLI two", AgentApi.NewKey());
+
+        var settings = new Dictionary<string, string?>(app.Settings) { ["Encryption:ActiveKeyId"] = TestSettings.KeyIdB };
+        await using var cli = WebApiProcess.Start(settings, "Development", "rotate-keys");
+
+        (await cli.WaitForExitAsync(TimeSpan.FromSeconds(60))).Should().Be(0, string.Join('\n', cli.Output));
+        cli.Output.Should().Contain("Re-sealed 2 secret(s) with encryption key 'testB'.");
+        (await StoredKeyIdsAsync(app)).Should().Equal(TestSettings.KeyIdB, TestSettings.KeyIdB);
+    }
+
+    private static async Task<List<string>> StoredKeyIdsAsync(TestApp app)
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        return await db.Agents.Where(a => a.ApiKey != null).OrderBy(a => a.CreatedAt).Select(a => a.ApiKey!.KeyId).ToListAsync();
+    }
+
+    private static async Task<List<string>> UnsealAllAsync(TestApp app)
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var protector = scope.ServiceProvider.GetRequiredService<ISecretProtector>();
+        var agents = await db.Agents.Where(a => a.ApiKey != null).OrderBy(a => a.CreatedAt).ToListAsync();
+        return agents.Select(a => protector.Unseal(a.ApiKey!, SecretPurpose.VapiApiKey, a.Id).Reveal()).ToList();
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace VapiAgents.WebApi.FunctionalTests.Support;
+
+/// <summary>Everything stored in the app's database as text, to prove a secret is not in it in plaintext.</summary>
+public static class DatabaseSnapshot
+{
+    public static async Task<string> ReadAllAsync(TestApp app)
+    {
+        if (app.PostgresConnectionString is { } postgres)
+        {
+            return await ReadPostgresAsync(postgres);
+        }
+
+        // The raw file bytes (database and write-ahead log), not just what queries return.
+        SqliteConnection.ClearAllPools();
+        var text = new StringBuilder();
+        foreach (var file in Directory.EnumerateFiles(app.DataFolder, "vapiagents.db*"))
+        {
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var memory = new MemoryStream();
+            await stream.CopyToAsync(memory);
+            text.Append(Encoding.UTF8.GetString(memory.ToArray())).Append(Encoding.Unicode.GetString(memory.ToArray()));
+        }
+
+        return text.ToString();
+    }
+
+    private static async Task<string> ReadPostgresAsync(string connectionString)
+    {
+        var text = new StringBuilder();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = new NpgsqlCommand(
+            "SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) FROM information_schema.tables " +
+            "WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')", connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var table in tables)
+        {
+            await using var select = new NpgsqlCommand($"SELECT t::text FROM {table} t", connection);
+            await using var reader = await select.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                text.AppendLine(reader.GetString(0));
+            }
+        }
+
+        return text.ToString();
+    }
+}
