@@ -79,7 +79,7 @@ internal sealed record CommandLine
         return true;
     }
 
-    /// <summary>The batch campaign, if any, belongs to the first organisation.</summary>
+    /// <summary>The batch campaign, if any, is part of the first organisation's calls.</summary>
     public SimulatorOptions ToOptions() => new()
     {
         Port = Port,

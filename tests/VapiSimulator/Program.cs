@@ -16,7 +16,19 @@ internal static class Program
         }
 
         var watch = Stopwatch.StartNew();
-        await using var server = await SimulatorServer.StartAsync(commandLine.ToOptions()).ConfigureAwait(false);
+        SimulatorServer server;
+        try
+        {
+            server = await SimulatorServer.StartAsync(commandLine.ToOptions()).ConfigureAwait(false);
+        }
+        catch (ArgumentException invalid)
+        {
+            await Console.Error.WriteLineAsync(invalid.Message).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(CommandLine.Usage).ConfigureAwait(false);
+            return 2;
+        }
+
+        await using var running = server;
         var scenario = server.Scenario;
         Console.WriteLine($"Vapi simulator listening on {server.BaseUrl}");
         Console.WriteLine(string.Create(

@@ -1,3 +1,5 @@
+using VapiAgents.VapiSimulator.Data;
+
 namespace VapiAgents.VapiSimulator.Scenario;
 
 /// <summary>
@@ -61,7 +63,7 @@ internal sealed record CallCosts
     }
 
     /// <summary>Rounds to Vapi's 8 decimals and drops trailing zeros, so 0.0361 prints as 0.0361.</summary>
-    public static decimal Money(decimal amount) => Math.Round(amount, 8) / 1.000000000000000000000000000000000m;
+    public static decimal Money(decimal amount) => Decimals.WithoutTrailingZeros(Math.Round(amount, 8));
 
     private static decimal Charge(bool charged, decimal amount) => charged ? Money(amount) : 0m;
 }

@@ -11,15 +11,15 @@ internal static class TruthCalculator
         return new CallTruth(
             Calls: calls.Count,
             InProgress: facts.Count(fact => fact.IsLive),
-            Cost: facts.Sum(fact => fact.Cost),
+            Cost: Sum(facts, fact => fact.Cost),
             DurationSeconds: facts.Sum(fact => fact.DurationMs) / 1000m,
             CostBreakdown: new CostBreakdownTruth(
-                Transport: facts.Sum(fact => fact.Transport),
-                Stt: facts.Sum(fact => fact.Stt),
-                Llm: facts.Sum(fact => fact.Llm),
-                Tts: facts.Sum(fact => fact.Tts),
-                Vapi: facts.Sum(fact => fact.Vapi),
-                Analysis: facts.Sum(fact => fact.Analysis)),
+                Transport: Sum(facts, fact => fact.Transport),
+                Stt: Sum(facts, fact => fact.Stt),
+                Llm: Sum(facts, fact => fact.Llm),
+                Tts: Sum(facts, fact => fact.Tts),
+                Vapi: Sum(facts, fact => fact.Vapi),
+                Analysis: Sum(facts, fact => fact.Analysis)),
             LlmPromptTokens: facts.Sum(fact => fact.LlmPromptTokens),
             LlmCompletionTokens: facts.Sum(fact => fact.LlmCompletionTokens),
             TtsCharacters: facts.Sum(fact => fact.TtsCharacters),
@@ -30,14 +30,18 @@ internal static class TruthCalculator
             ByDay: [.. calls
                 .GroupBy(call => DateOnly.FromDateTime(IsoTime.FromUnixMs(call.CreatedAt).UtcDateTime))
                 .OrderBy(group => group.Key)
-                .Select(group => new DayTruth(group.Key, group.Count(), group.Sum(call => call.Facts.Cost)))],
+                .Select(group => new DayTruth(group.Key, group.Count(), Sum(group, call => call.Facts.Cost)))],
             ByAssistant: [.. calls
                 .GroupBy(call => call.AssistantId)
                 .OrderBy(group => group.Key, StringComparer.Ordinal)
-                .Select(group => new AssistantTruth(group.Key, group.Count(), group.Sum(call => call.Facts.Cost)))],
+                .Select(group => new AssistantTruth(group.Key, group.Count(), Sum(group, call => call.Facts.Cost)))],
             ByEndedReason: [.. calls
                 .GroupBy(call => call.Facts.EndedReason)
                 .OrderBy(group => group.Key, StringComparer.Ordinal)
-                .Select(group => new EndedReasonTruth(group.Key, group.Count(), group.Sum(call => call.Facts.Cost)))]);
+                .Select(group => new EndedReasonTruth(group.Key, group.Count(), Sum(group, call => call.Facts.Cost)))]);
     }
+
+    /// <summary>An exact sum, written without trailing zeros (1.892085, not 1.89208500).</summary>
+    private static decimal Sum<T>(IEnumerable<T> items, Func<T, decimal> amount) =>
+        Decimals.WithoutTrailingZeros(items.Sum(amount));
 }
