@@ -35,7 +35,8 @@ public sealed class ScenarioTests
         var generatedKey = (string)description["orgs"]![0]!["keys"]![1]!;
         using var vapi = server.Client(generatedKey);
         var calls = await vapi.GetArrayAsync("/call?limit=1000");
-        var oldKey = await server.Client(Scenarios.KeyA1).SendAsync(HttpMethod.Get, "/call");
+        using var formerKey = server.Client(Scenarios.KeyA1);
+        var oldKey = await formerKey.SendAsync(HttpMethod.Get, "/call");
 
         status.Should().Be(200);
         ((string?)description["anchor"]).Should().Be("2026-08-01T00:00:00.000Z");
