@@ -34,9 +34,11 @@ public static class OpenApiConfig
             // Secrets are plain strings on the wire (shown as passwords); PATCH fields are their inner type.
             var mappers = settings.SchemaSettings.TypeMappers;
             mappers.Add(new PrimitiveTypeMapper(typeof(SecretValue), s => { s.Type = JsonObjectType.String; s.Format = "password"; }));
-            mappers.Add(new PrimitiveTypeMapper(typeof(Optional<SecretValue?>), s => { s.Type = JsonObjectType.String | JsonObjectType.Null; s.Format = "password"; }));
-            mappers.Add(new PrimitiveTypeMapper(typeof(Optional<string?>), s => s.Type = JsonObjectType.String | JsonObjectType.Null));
+            mappers.Add(new PrimitiveTypeMapper(typeof(Optional<SecretValue?>), s => { s.Type = JsonObjectType.String; s.Format = "password"; }));
+            mappers.Add(new PrimitiveTypeMapper(typeof(Optional<string?>), s => { s.Type = JsonObjectType.String; s.IsNullableRaw = true; }));
             mappers.Add(new PrimitiveTypeMapper(typeof(Optional<bool?>), s => s.Type = JsonObjectType.Boolean));
+            // Unknown request fields are ignored, not refused.
+            settings.SchemaSettings.AlwaysAllowAdditionalObjectProperties = true;
         });
         return services;
     }

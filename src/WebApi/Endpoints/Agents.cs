@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using VapiAgents.Application.Agents;
 using VapiAgents.Application.Agents.Commands.CreateAgent;
 using VapiAgents.Application.Agents.Commands.DeleteAgent;
@@ -60,8 +61,8 @@ public sealed class Agents : IEndpointGroup
         TypedResults.Ok(new AgentResponse(await sender.Send(new GetAgentQuery(id), cancellationToken)));
 
     public static Task<Ok<AgentResponse>> UpdateAgentByQuery(
-        [AsParameters] IdQuery query, UpdateAgentRequest request, ISender sender, CancellationToken cancellationToken) =>
-        UpdateAgent(query.Id, request, sender, cancellationToken);
+        [FromQuery(Name = "id")] Guid id, UpdateAgentRequest request, ISender sender, CancellationToken cancellationToken) =>
+        UpdateAgent(id, request, sender, cancellationToken);
 
     public static async Task<Ok<AgentResponse>> UpdateAgent(Guid id, UpdateAgentRequest request, ISender sender, CancellationToken cancellationToken)
     {
@@ -69,8 +70,8 @@ public sealed class Agents : IEndpointGroup
         return TypedResults.Ok(new AgentResponse(await sender.Send(command, cancellationToken)));
     }
 
-    public static Task<Ok<SuccessResponse>> DeleteAgentByQuery([AsParameters] IdQuery query, ISender sender, CancellationToken cancellationToken) =>
-        DeleteAgent(query.Id, sender, cancellationToken);
+    public static Task<Ok<SuccessResponse>> DeleteAgentByQuery([FromQuery(Name = "id")] Guid id, ISender sender, CancellationToken cancellationToken) =>
+        DeleteAgent(id, sender, cancellationToken);
 
     public static async Task<Ok<SuccessResponse>> DeleteAgent(Guid id, ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new DeleteAgentCommand(id), cancellationToken));
@@ -78,9 +79,6 @@ public sealed class Agents : IEndpointGroup
     public static async Task<Ok<VerifyAgentKeyResult>> VerifyAgentKey(Guid id, ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new VerifyAgentKeyCommand(id), cancellationToken));
 }
-
-/// <summary>The seed's <c>?id=</c> query parameter.</summary>
-public readonly record struct IdQuery(Guid Id);
 
 /// <param name="ApiKey">Your Vapi private API key. Stored encrypted; only its last four characters are ever shown.</param>
 /// <param name="AgentId">Optional Vapi assistant id: only that assistant's calls are counted.</param>

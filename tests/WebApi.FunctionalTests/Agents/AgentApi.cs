@@ -1,16 +1,19 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using VapiAgents.WebApi.FunctionalTests.Support;
 
 namespace VapiAgents.WebApi.FunctionalTests.Agents;
 
 /// <summary>Small helpers for the agent routes, asserting the happy path.</summary>
 public static class AgentApi
 {
-    public static string NewKey(string tag = "k") => $"vapi-test-{tag}-{Guid.NewGuid():N}";
+    /// <summary>A fresh, recognisable key; registered so every app's secret scan looks for it.</summary>
+    public static string NewKey(string tag = "k") => SecretLedger.Register($"vapi-test-{tag}-{Guid.NewGuid():N}");
 
     public static async Task<JsonElement> CreateAsync(HttpClient client, string name, string apiKey, string? agentId = null)
     {
+        SecretLedger.Register(apiKey);
         var response = await client.PostAsJsonAsync("/api/vapi/agents", new { name, apiKey, agentId });
         var text = await response.Content.ReadAsStringAsync();
         response.StatusCode.Should().Be(HttpStatusCode.Created, text);

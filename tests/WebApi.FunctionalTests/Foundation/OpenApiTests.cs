@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using VapiAgents.WebApi.FunctionalTests.Security;
 using VapiAgents.WebApi.FunctionalTests.Support;
 
 namespace VapiAgents.WebApi.FunctionalTests.Foundation;
@@ -24,5 +25,33 @@ public sealed class OpenApiTests
         root.GetProperty("paths").TryGetProperty("/api/auth/register", out _).Should().BeTrue();
         ui.StatusCode.Should().Be(HttpStatusCode.OK);
         (await ui.Content.ReadAsStringAsync()).Should().Contain("swagger");
+    }
+
+    [SkippableFact]
+    public async Task Document_ShowsEveryProtectedRoute_WithItsBodyAndErrorCodes_AndNoSecretExamples()
+    {
+        await using var app = await TestApp.StartAsync(Provider.Sqlite);
+        using var client = app.CreateClient();
+        var text = await client.GetStringAsync("/swagger/v1/swagger.json");
+        using var json = JsonDocument.Parse(text);
+        var paths = json.RootElement.GetProperty("paths");
+
+        foreach (var route in RouteCatalogue.All)
+        {
+            var (method, pattern) = (route.Key.Split(' ')[0].ToLowerInvariant(), route.Key.Split(' ')[1].Replace(":guid", ""));
+            paths.TryGetProperty(pattern, out var path).Should().BeTrue(route.Key);
+            path.TryGetProperty(method, out var operation).Should().BeTrue(route.Key);
+            var responses = operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
+            responses.Should().Contain("401", route.Key).And.Contain(r => r.StartsWith('2'), route.Key);
+            operation.GetProperty("security").GetArrayLength().Should().BeGreaterThan(0, route.Key);
+            if (route.TakesAgentId)
+            {
+                responses.Should().Contain("404", route.Key);
+            }
+        }
+
+        var createBody = json.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("CreateAgentRequest");
+        createBody.GetProperty("properties").GetProperty("apiKey").GetProperty("format").GetString().Should().Be("password");
+        text.Should().NotContain("\"example\"", "no example may carry a key");
     }
 }

@@ -1,14 +1,16 @@
 using VapiAgents.TestSupport;
+using VapiAgents.VapiSimulator;
 
 namespace VapiAgents.WebApi.FunctionalTests.Support;
 
 /// <summary>
-/// One running app per test class and provider. Without a PostgreSQL server the PostgreSQL fixture stays
-/// empty and its tests skip (by hand) — under CI the fixture fails instead (see PostgresTestServer).
+/// One running app per test class and provider, talking to its own Vapi simulator. Without a PostgreSQL
+/// server the PostgreSQL fixture stays empty and its tests skip (by hand) — under CI it fails instead.
 /// </summary>
 public abstract class AppFixture(Provider provider) : IAsyncLifetime
 {
     private TestApp? _app;
+    private SimulatorServer? _vapi;
     private bool _unavailable;
 
     public Provider Provider { get; } = provider;
@@ -21,6 +23,15 @@ public abstract class AppFixture(Provider provider) : IAsyncLifetime
             return _app ?? throw new InvalidOperationException("The fixture has not started.");
         }
     }
+
+    /// <summary>Two organisations with two keys each, three assistants each, a few hundred calls.</summary>
+    public SimulatorServer Vapi => _vapi ?? throw new InvalidOperationException("The fixture has not started.");
+
+    protected virtual ScenarioSpec Scenario() => new()
+    {
+        Seed = 7,
+        Orgs = [new OrgSpec { KeyCount = 2, Calls = 300 }, new OrgSpec { KeyCount = 2, Calls = 200 }],
+    };
 
     protected virtual IDictionary<string, string?> Settings() => new Dictionary<string, string?>();
 
@@ -39,7 +50,15 @@ public abstract class AppFixture(Provider provider) : IAsyncLifetime
             }
         }
 
-        _app = await TestApp.StartAsync(Provider, Settings());
+        _vapi = await SimulatorServer.StartAsync(new SimulatorOptions { Scenario = Scenario() });
+        foreach (var key in _vapi.Scenario.Orgs.SelectMany(o => o.Keys))
+        {
+            SecretLedger.Register(key);
+        }
+
+        var settings = Settings();
+        settings["Vapi:BaseUrl"] = _vapi.BaseUrl;
+        _app = await TestApp.StartAsync(Provider, settings);
     }
 
     public async Task DisposeAsync()
@@ -47,6 +66,11 @@ public abstract class AppFixture(Provider provider) : IAsyncLifetime
         if (_app is not null)
         {
             await _app.DisposeAsync();
+        }
+
+        if (_vapi is not null)
+        {
+            await _vapi.DisposeAsync();
         }
     }
 }

@@ -12,6 +12,17 @@ public sealed class LogCapture : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, _lines);
 
+    /// <summary>Drops the lines holding a value a test planted on purpose.</summary>
+    public void Forget(string value)
+    {
+        var kept = _lines.Where(line => !line.Contains(value, StringComparison.Ordinal)).ToList();
+        _lines.Clear();
+        foreach (var line in kept)
+        {
+            _lines.Enqueue(line);
+        }
+    }
+
     public void Dispose()
     {
     }

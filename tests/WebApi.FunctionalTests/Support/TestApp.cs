@@ -51,6 +51,11 @@ public sealed class TestApp : IAsyncDisposable
         var settings = TestSettings.Encryption();
         settings["DataFolder"] = folder.Path;
         settings["Hangfire:WorkerCount"] = "2";
+        // Vapi calls retry quickly in tests; a test that needs Vapi points Vapi:BaseUrl at a simulator.
+        settings["Vapi:BaseUrl"] = "http://127.0.0.1:9";
+        settings["Vapi:RetryBaseDelaySeconds"] = "0.05";
+        settings["Vapi:MaxRetryDelaySeconds"] = "1";
+        settings["Vapi:AttemptTimeoutSeconds"] = "5";
         if (provider == Provider.PostgreSql)
         {
             database = await PostgresTestServer.CreateDatabaseAsync("app");
@@ -114,8 +119,20 @@ public sealed class TestApp : IAsyncDisposable
         return new UserSession(email, password, tokens, client);
     }
 
+    /// <summary>The secrets scan: no registered secret in any response, log line or the database, in plaintext.</summary>
+    public async Task<IReadOnlyList<string>> FindLeakedSecretsAsync()
+    {
+        var leaks = SecretLedger.FindIn("response", ResponseBodies)
+            .Concat(SecretLedger.FindIn("log", Logs.Lines))
+            .ToList();
+        leaks.AddRange(SecretLedger.FindIn("database", [await DatabaseSnapshot.ReadAllAsync(this)]));
+        return leaks;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        // Every app ends with the scan, so a leak anywhere in any test fails the run.
+        var leaks = await FindLeakedSecretsAsync();
         await Factory.DisposeAsync();
         if (_database is not null)
         {
@@ -123,6 +140,10 @@ public sealed class TestApp : IAsyncDisposable
         }
 
         _folder.Dispose();
+        if (leaks.Count > 0)
+        {
+            throw new InvalidOperationException("Secrets leaked:\n" + string.Join('\n', leaks));
+        }
     }
 }
 
