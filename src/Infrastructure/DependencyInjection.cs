@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.AddScoped<IUsageReader, RollupUsageReader>();
         services.AddScoped<CallRowUsageReader>();
         services.AddScoped<ICallExportSource, CallExportSource>();
+        services.AddScoped<Application.Metrics.Commands.RebuildRollups.IRollupRebuilder, RollupRebuilder>();
 
         services.AddIdentityAndTokens();
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);

@@ -90,3 +90,36 @@ public sealed class SqliteMetricsOracleTests(SqliteUsageDataFixture data, ITestO
 
 public sealed class PostgreSqlMetricsOracleTests(PostgreSqlUsageDataFixture data, ITestOutputHelper output)
     : MetricsOracleTests(data, output), IClassFixture<PostgreSqlUsageDataFixture>;
+
+public abstract class RollupRebuildTests(UsageDataFixture data)
+{
+    [SkippableFact]
+    public async Task Rebuild_FromCallRows_GivesTheSameRollupsTheSyncMaintained()
+    {
+        data.RequireDatabase();
+        var before = await SnapshotAsync();
+
+        await using (var scope = data.Services.CreateAsyncScope())
+        {
+            var (calls, rollups) = await scope.ServiceProvider.GetRequiredService<VapiAgents.Application.Metrics.Commands.RebuildRollups.IRollupRebuilder>()
+                .RebuildAsync(UsageDataFixture.UserId, default);
+            calls.Should().BeGreaterThan(2000);
+            rollups.Should().Be(before.Count);
+        }
+
+        (await SnapshotAsync()).Should().Equal(before);
+    }
+
+    private async Task<List<string>> SnapshotAsync()
+    {
+        await using var scope = data.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VapiAgents.Infrastructure.Persistence.ApplicationDbContext>();
+        var rows = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.UsageRollups);
+        return rows.Select(r => $"{r.AgentSetId}|{r.Granularity}|{r.BucketStartMs}|{r.Calls}|{r.DurationMs}|{r.CostUnits}|{r.OtherUnits}|{r.Passed}|{Convert.ToBase64String(r.Breakdown)}")
+            .Order(StringComparer.Ordinal).ToList();
+    }
+}
+
+public sealed class SqliteRollupRebuildTests(SqliteUsageDataFixture data) : RollupRebuildTests(data), IClassFixture<SqliteUsageDataFixture>;
+
+public sealed class PostgreSqlRollupRebuildTests(PostgreSqlUsageDataFixture data) : RollupRebuildTests(data), IClassFixture<PostgreSqlUsageDataFixture>;
