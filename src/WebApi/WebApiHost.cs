@@ -32,8 +32,16 @@ public static class WebApiHost
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseCors(DependencyInjection.CorsPolicy);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.UseOpenApiDocumentation();
         app.UseHangfireDashboard("/hangfire", new DashboardOptions

@@ -70,6 +70,9 @@ public sealed class TestApp : IAsyncDisposable
         settings["Hangfire:WorkerCount"] = "2";
         // The schedule would fire in the middle of unrelated tests; tests that need it turn it on.
         settings["Sync:Enabled"] = "false";
+        // Tests sign up and query from one address all day; the limits have tests of their own.
+        settings["RateLimits:SignInPerMinute"] = "100000";
+        settings["RateLimits:ExpensivePerMinute"] = "100000";
         // Vapi calls retry quickly in tests; a test that needs Vapi points Vapi:BaseUrl at a simulator.
         settings["Vapi:BaseUrl"] = "http://127.0.0.1:9";
         settings["Vapi:RetryBaseDelaySeconds"] = "0.05";
