@@ -1,4 +1,5 @@
 using Hangfire;
+using Microsoft.AspNetCore.StaticFiles;
 using VapiAgents.Application;
 using VapiAgents.Infrastructure;
 using VapiAgents.Infrastructure.Security;
@@ -32,6 +33,9 @@ public static class WebApiHost
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // The dashboard (wwwroot/index.html at "/") is public; its data comes from the API with a bearer token.
+        app.UseDefaultFiles();
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = DashboardHeaders });
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -44,5 +48,18 @@ public static class WebApiHost
         });
         app.MapEndpointGroups();
         return app;
+    }
+
+    /// <summary>
+    /// A strict policy for the dashboard's files only (Swagger UI needs inline script), and revalidation so a
+    /// new version of the dashboard is picked up at once.
+    /// </summary>
+    private static void DashboardHeaders(StaticFileResponseContext context)
+    {
+        var headers = context.Context.Response.Headers;
+        headers.ContentSecurityPolicy =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+            "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+        headers.CacheControl = "no-cache";
     }
 }
