@@ -79,6 +79,8 @@ export function showErrors(form, error, fieldFor = key => key) {
 /** Runs the action with the button disabled and relabelled; the button gets its label back afterwards. */
 export async function whileBusy(button, busyLabel, action) {
   const label = [...button.childNodes];
+  // A disabled button loses focus; it gets it back afterwards so keyboard users stay where they were.
+  const hadFocus = document.activeElement === button;
   button.disabled = true;
   button.setAttribute('aria-busy', 'true');
   button.textContent = busyLabel;
@@ -88,6 +90,9 @@ export async function whileBusy(button, busyLabel, action) {
     button.disabled = false;
     button.removeAttribute('aria-busy');
     button.replaceChildren(...label);
+    if (hadFocus && button.isConnected) {
+      button.focus();
+    }
   }
 }
 

@@ -160,15 +160,21 @@ function lastSync(agent) {
 function activeSwitch(agent, message, { onChanged }) {
   const input = h('input', { type: 'checkbox', role: 'switch', checked: agent.isActive, dataset: { action: 'active' } });
   input.addEventListener('change', async () => {
+    const hadFocus = document.activeElement === input;
     input.disabled = true;
     message.textContent = '';
     try {
       const updated = await agentsApi.update(agent.id, { isActive: input.checked });
+      // Focused again so that the redrawn row keeps the focus on its switch.
+      input.disabled = false;
+      if (hadFocus) input.focus();
       onChanged(updated);
       toast(updated.isActive
         ? `“${updated.name}” is active again and counts in the Overview.`
         : `“${updated.name}” is inactive: the Overview leaves it out unless you include inactive agents.`);
     } catch (error) {
+      input.disabled = false;
+      if (hadFocus) input.focus();
       onChanged(agent, { text: error.message, tone: 'text-bad' });
     }
   });
