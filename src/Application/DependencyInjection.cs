@@ -11,6 +11,10 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddAutoMapper(cfg => cfg.LicenseKey = autoMapperLicenseKey, typeof(DependencyInjection).Assembly);
         services.AddSingleton(TimeProvider.System);
+        services.AddTransient<Sync.Paging.VapiCallPager>(provider => new Sync.Paging.VapiCallPager(
+            provider.GetRequiredService<Common.Vapi.IVapiClient>(),
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Sync.SyncOptions>>().Value));
+        services.AddScoped<Sync.SyncRunner>();
         return services;
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using VapiAgents.Application.Agents;
 using VapiAgents.Application.Common.Interfaces;
+using VapiAgents.Application.Sync;
 using VapiAgents.Application.Common.Security;
 using VapiAgents.Infrastructure.BackgroundJobs;
 using VapiAgents.Infrastructure.Identity;
@@ -9,6 +11,8 @@ using VapiAgents.Infrastructure.Persistence;
 using VapiAgents.Infrastructure.Persistence.Providers;
 using VapiAgents.Infrastructure.Persistence.Repositories;
 using VapiAgents.Infrastructure.Security;
+using VapiAgents.Infrastructure.Sync;
+using VapiAgents.Infrastructure.Usage;
 using VapiAgents.Infrastructure.Vapi;
 
 namespace VapiAgents.Infrastructure;
@@ -28,6 +32,14 @@ public static class DependencyInjection
         services.AddSingleton(EncryptionKeyRing.FromConfiguration(configuration));
         services.AddSingleton<ISecretProtector, AesGcmSecretProtector>();
         services.AddVapiClient();
+
+        services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section);
+        services.AddSingleton<UsageKeyRegistry>();
+        services.AddScoped<IUsageStore, UsageStore>();
+        services.AddScoped<ISyncLeases, DatabaseSyncLeases>();
+        services.AddScoped<IAgentBookkeeping, AgentBookkeeping>();
+        services.AddScoped<ISyncJobQueue, HangfireSyncJobQueue>();
+        services.AddTransient<SyncRunJob>();
 
         services.AddIdentityAndTokens();
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);

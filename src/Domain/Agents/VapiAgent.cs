@@ -52,6 +52,12 @@ public sealed class VapiAgent : IAggregateRoot
 
     public DateTime? LastVerifiedAt { get; private set; }
 
+    /// <summary>Calls updated before this instant have been read; incremental syncs continue from here (minus a margin).</summary>
+    public DateTime? SyncHighWaterMark { get; private set; }
+
+    /// <summary>Syncs in a row that Vapi refused the key for; at the limit the schedule pauses the agent.</summary>
+    public int ConsecutiveKeyRejections { get; private set; }
+
     public DateTime CreatedAt { get; private set; }
 
     public DateTime UpdatedAt { get; private set; }
@@ -62,6 +68,9 @@ public sealed class VapiAgent : IAggregateRoot
     public Guid Version { get; private set; }
 
     public bool IsDeleted => DeletedAt is not null;
+
+    /// <summary>Scheduled syncs skip a paused agent until its key changes or a manual sync succeeds.</summary>
+    public bool IsPaused => LastSyncStatus == AgentSyncStatus.Paused;
 
     public static VapiAgent Create(Guid id, string userId, string name, SealedSecret apiKey, string apiKeyHint, string? assistantId, DateTime now)
     {
@@ -102,6 +111,7 @@ public sealed class VapiAgent : IAggregateRoot
         ApiKeyHint = apiKeyHint;
         // A new key has not been verified yet, and a pause caused by the old key no longer applies.
         LastVerifiedAt = null;
+        ConsecutiveKeyRejections = 0;
         if (LastSyncStatus == AgentSyncStatus.Paused)
         {
             LastSyncStatus = null;
@@ -136,10 +146,36 @@ public sealed class VapiAgent : IAggregateRoot
 
     public bool Deactivate(DateTime now) => SetActive(false, now);
 
-    public void RecordVerification(DateTime now)
+    // Bookkeeping below does not change Version: it never conflicts with what a user edits, and EF
+    // writes only the columns that changed, so a user's concurrent rename is not overwritten.
+
+    public void RecordVerification(DateTime now) => LastVerifiedAt = now;
+
+    public void RecordSyncStarted() => LastSyncStatus = AgentSyncStatus.Running;
+
+    /// <param name="highWaterMark">Set by incremental runs only: everything updated before it has been read.</param>
+    public void RecordSyncSucceeded(DateTime now, DateTime? highWaterMark, bool partial, string? message)
     {
-        LastVerifiedAt = now;
-        Version = Guid.NewGuid();
+        LastSyncedAt = now;
+        LastSyncStatus = partial ? AgentSyncStatus.Partial : AgentSyncStatus.Succeeded;
+        LastSyncError = Clip(message);
+        ConsecutiveKeyRejections = 0;
+        if (highWaterMark is { } mark && (SyncHighWaterMark is null || mark > SyncHighWaterMark))
+        {
+            SyncHighWaterMark = mark;
+        }
+    }
+
+    /// <param name="keyRejected">Vapi refused the key (401/403); after <paramref name="pauseAfterRejections"/> in a row the agent is paused.</param>
+    public void RecordSyncFailed(string error, bool keyRejected, int pauseAfterRejections)
+    {
+        LastSyncError = Clip(error);
+        LastSyncStatus = AgentSyncStatus.Failed;
+        if (keyRejected && ++ConsecutiveKeyRejections >= pauseAfterRejections)
+        {
+            LastSyncStatus = AgentSyncStatus.Paused;
+            LastSyncError = Clip($"{error} Scheduled syncs are paused until the key is replaced or a manual sync succeeds.");
+        }
     }
 
     /// <summary>Soft delete: the agent leaves lists, its key is destroyed, its usage history stays.</summary>
@@ -176,6 +212,9 @@ public sealed class VapiAgent : IAggregateRoot
         Name = trimmed;
         NormalizedName = NormalizeName(trimmed);
     }
+
+    private static string? Clip(string? text) =>
+        text is null || text.Length <= SyncErrorMaxLength ? text : text[..SyncErrorMaxLength];
 
     private static string? NormalizeAssistantId(string? assistantId) =>
         string.IsNullOrWhiteSpace(assistantId) ? null : assistantId.Trim();

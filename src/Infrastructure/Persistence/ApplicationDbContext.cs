@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using VapiAgents.Application.Common.Exceptions;
 using VapiAgents.Domain.Agents;
+using VapiAgents.Domain.Usage;
+using VapiAgents.Infrastructure.Persistence.ReadModel;
 using VapiAgents.Infrastructure.Identity;
 
 namespace VapiAgents.Infrastructure.Persistence;
@@ -17,6 +19,20 @@ public abstract class ApplicationDbContext(DbContextOptions options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<VapiAgent> Agents => Set<VapiAgent>();
+
+    public DbSet<CallUsage> CallUsages => Set<CallUsage>();
+
+    public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
+
+    public DbSet<SyncLease> SyncLeases => Set<SyncLease>();
+
+    public DbSet<AgentSet> AgentSets => Set<AgentSet>();
+
+    public DbSet<UsageRollup> UsageRollups => Set<UsageRollup>();
+
+    public DbSet<UsageKey> UsageKeys => Set<UsageKey>();
+
+    public DbSet<UserSyncLock> UserSyncLocks => Set<UserSyncLock>();
 
     /// <summary>Saves, turning provider errors the application understands into its own exceptions.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

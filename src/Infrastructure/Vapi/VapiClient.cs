@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Options;
 using Polly.Timeout;
+using VapiAgents.Domain.Usage;
 using VapiAgents.Application.Common.Exceptions;
 using VapiAgents.Application.Common.Security;
 using VapiAgents.Application.Common.Vapi;
@@ -9,8 +13,66 @@ using VapiAgents.Application.Common.Vapi;
 namespace VapiAgents.Infrastructure.Vapi;
 
 /// <summary>Vapi's REST API over the resilient typed HttpClient. The key goes only into the Authorization header.</summary>
-public sealed partial class VapiClient(HttpClient http) : IVapiClient
+public sealed partial class VapiClient(HttpClient http, IOptions<VapiOptions> options) : IVapiClient
 {
+    public async Task<CallPage> ListCallsAsync(SecretValue apiKey, CallListQuery query, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(apiKey, CallsUri(query), cancellationToken);
+        EnsureSuccess(response);
+
+        // The attempt timeout of the HTTP pipeline ends when the headers arrive; the body gets one of its own.
+        using var bodyTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bodyTimeout.CancelAfter(TimeSpan.FromSeconds(options.Value.AttemptTimeoutSeconds));
+        var calls = new List<CallFacts>();
+        var items = 0;
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(bodyTimeout.Token);
+            await foreach (var item in JsonSerializer.DeserializeAsyncEnumerable<ParsedCall>(stream, VapiCallJsonConverter.Options, bodyTimeout.Token))
+            {
+                items++;
+                if (item.Facts is { } facts)
+                {
+                    calls.Add(facts);
+                }
+            }
+        }
+        catch (Exception exception) when (exception is JsonException or IOException or HttpRequestException
+            || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new VapiUnreadablePageException(exception);
+        }
+
+        return new CallPage(calls, items, items - calls.Count);
+    }
+
+    internal static string CallsUri(CallListQuery query)
+    {
+        var uri = new StringBuilder("call?limit=").Append(query.Limit.ToString(CultureInfo.InvariantCulture));
+        AppendWindow(uri, query.Primary);
+        if (query.Secondary is { } secondary)
+        {
+            AppendWindow(uri, secondary);
+        }
+
+        if (query.AssistantId is { } assistantId)
+        {
+            uri.Append("&assistantId=").Append(Uri.EscapeDataString(assistantId));
+        }
+
+        return uri.ToString();
+    }
+
+    private static void AppendWindow(StringBuilder uri, TimeWindow window)
+    {
+        var field = window.Field == CallTimeField.CreatedAt ? "createdAt" : "updatedAt";
+        uri.Append('&').Append(field).Append("Ge=").Append(Iso(window.From))
+            .Append('&').Append(field).Append("Lt=").Append(Iso(window.To));
+    }
+
+    private static string Iso(DateTime instant) =>
+        Uri.EscapeDataString(instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+
     public async Task<VapiAssistant?> GetAssistantAsync(SecretValue apiKey, string assistantId, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(apiKey, $"assistant/{Uri.EscapeDataString(assistantId)}", cancellationToken);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using VapiAgents.Application.Common.Behaviours;
 using VapiAgents.Application.Common.Exceptions;
 using VapiAgents.Application.Common.Security;
+using VapiAgents.Application.Sync.Commands.SyncAgentMetrics;
 using VapiAgents.Domain.Common;
 
 namespace VapiAgents.WebApi.Infrastructure;
@@ -53,12 +54,19 @@ public sealed partial class ProblemDetailsExceptionHandler(
         UnauthorizedAccessException => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "Sign in to do this."),
         ConcurrencyConflictException concurrency => Problem(StatusCodes.Status409Conflict, "Conflict", concurrency.Message),
         UniqueConstraintException => Problem(StatusCodes.Status409Conflict, "Conflict", "This item already exists."),
+        SyncFailedException failed => WithSyncId(ToProblem(failed.InnerException!, httpContext), failed.SyncId),
         VapiKeyRejectedException rejected => Problem(StatusCodes.Status422UnprocessableEntity, "Vapi rejected the API key", rejected.Message),
         VapiUnavailableException unavailable => Problem(StatusCodes.Status502BadGateway, "Vapi is unavailable", unavailable.Message),
         SecretUnsealException => Problem(StatusCodes.Status500InternalServerError, "Stored secret unreadable",
             "A stored secret could not be decrypted; an operator must check the encryption keys."),
         _ => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred", "The server could not complete the request."),
     };
+
+    private static ProblemDetails WithSyncId(ProblemDetails problem, Guid syncId)
+    {
+        problem.Extensions["syncId"] = syncId;
+        return problem;
+    }
 
     private static ProblemDetails Problem(int status, string title, string? detail) =>
         new() { Status = status, Title = title, Detail = detail };

@@ -8,4 +8,8 @@ public sealed class VapiKeyRejectedException(int vapiStatus)
 }
 
 /// <summary>Vapi could not be reached or kept failing after retries (answered as 502).</summary>
-public sealed class VapiUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+public class VapiUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>A page whose body was cut off, reset or not valid JSON; worth asking for again.</summary>
+public sealed class VapiUnreadablePageException(Exception inner)
+    : VapiUnavailableException("Vapi sent a page that could not be read to the end.", inner);

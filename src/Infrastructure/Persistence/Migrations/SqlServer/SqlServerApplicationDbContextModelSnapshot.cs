@@ -188,6 +188,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<int>("ConsecutiveKeyRejections")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -221,6 +224,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<DateTime?>("SyncHighWaterMark")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");
 
@@ -242,6 +248,182 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("VapiAgents", (string)null);
+                });
+
+            modelBuilder.Entity("VapiAgents.Domain.Usage.CallUsage", b =>
+                {
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CallId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("AssistantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Cost")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CostAnalysis")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CostLlm")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CostOther")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CostStt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CostTransport")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CostTts")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CostVapi")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("EndedReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("LlmCompletionTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LlmPromptTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OrgId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("SuccessEvaluation")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<byte>("SuccessOutcome")
+                        .HasColumnType("tinyint");
+
+                    b.Property<long>("SyncedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TtsCharacters")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("AgentId", "CallId");
+
+                    b.HasIndex("AgentId", "CreatedAt");
+
+                    b.HasIndex("UserId", "CallId");
+
+                    b.ToTable("CallUsages", (string)null);
+                });
+
+            modelBuilder.Entity("VapiAgents.Domain.Usage.SyncRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Fetched")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("Pages")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("SaturatedWindows")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("WindowEnd")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId", "QueuedAt");
+
+                    b.HasIndex("UserId", "Trigger", "QueuedAt");
+
+                    b.ToTable("SyncRuns", (string)null);
                 });
 
             modelBuilder.Entity("VapiAgents.Infrastructure.Identity.ApplicationUser", b =>
@@ -307,6 +489,165 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("VapiAgents.Infrastructure.Persistence.ReadModel.AgentSet", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Members")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Members")
+                        .IsUnique();
+
+                    b.ToTable("AgentSets", (string)null);
+                });
+
+            modelBuilder.Entity("VapiAgents.Infrastructure.Persistence.ReadModel.SyncLease", b =>
+                {
+                    b.Property<Guid>("AgentId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("AgentId");
+
+                    b.ToTable("SyncLeases", (string)null);
+                });
+
+            modelBuilder.Entity("VapiAgents.Infrastructure.Persistence.ReadModel.UsageKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<byte>("Dimension")
+                        .HasColumnType("tinyint");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Dimension", "Value")
+                        .IsUnique();
+
+                    b.ToTable("UsageKeys", (string)null);
+                });
+
+            modelBuilder.Entity("VapiAgents.Infrastructure.Persistence.ReadModel.UsageRollup", b =>
+                {
+                    b.Property<long>("AgentSetId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte>("Granularity")
+                        .HasColumnType("tinyint");
+
+                    b.Property<long>("BucketStartMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AnalysisUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Breakdown")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<long>("Calls")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CostUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Failed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LlmCompletionTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LlmPromptTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LlmUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OtherUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Passed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SttUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TransportUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TtsCharacters")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TtsUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UnknownSuccess")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long>("VapiUnits")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AgentSetId", "Granularity", "BucketStartMs");
+
+                    b.ToTable("UsageRollups", (string)null);
+                });
+
+            modelBuilder.Entity("VapiAgents.Infrastructure.Persistence.ReadModel.UserSyncLock", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("UserSyncLocks", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -387,6 +728,33 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                         });
 
                     b.Navigation("ApiKey");
+                });
+
+            modelBuilder.Entity("VapiAgents.Domain.Usage.CallUsage", b =>
+                {
+                    b.HasOne("VapiAgents.Domain.Agents.VapiAgent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VapiAgents.Domain.Usage.SyncRun", b =>
+                {
+                    b.HasOne("VapiAgents.Domain.Agents.VapiAgent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VapiAgents.Infrastructure.Persistence.ReadModel.UsageRollup", b =>
+                {
+                    b.HasOne("VapiAgents.Infrastructure.Persistence.ReadModel.AgentSet", null)
+                        .WithMany()
+                        .HasForeignKey("AgentSetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

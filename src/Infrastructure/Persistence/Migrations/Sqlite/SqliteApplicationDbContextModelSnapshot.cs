@@ -176,6 +176,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ConsecutiveKeyRejections")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -209,6 +212,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SyncHighWaterMark")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -230,6 +236,182 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("VapiAgents", (string)null);
+                });
+
+            modelBuilder.Entity("VapiAgents.Domain.Usage.CallUsage", b =>
+                {
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssistantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Cost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CostAnalysis")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CostLlm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CostOther")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CostStt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CostTransport")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CostTts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CostVapi")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndedReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LlmCompletionTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LlmPromptTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrgId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuccessEvaluation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte>("SuccessOutcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SyncedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TtsCharacters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AgentId", "CallId");
+
+                    b.HasIndex("AgentId", "CreatedAt");
+
+                    b.HasIndex("UserId", "CallId");
+
+                    b.ToTable("CallUsages", (string)null);
+                });
+
+            modelBuilder.Entity("VapiAgents.Domain.Usage.SyncRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Fetched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Pages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SaturatedWindows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId", "QueuedAt");
+
+                    b.HasIndex("UserId", "Trigger", "QueuedAt");
+
+                    b.ToTable("SyncRuns", (string)null);
                 });
 
             modelBuilder.Entity("VapiAgents.Infrastructure.Identity.ApplicationUser", b =>
@@ -294,6 +476,161 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("VapiAgents.Infrastructure.Persistence.ReadModel.AgentSet", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Members")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Members")
+                        .IsUnique();
+
+                    b.ToTable("AgentSets", (string)null);
+                });
+
+            modelBuilder.Entity("VapiAgents.Infrastructure.Persistence.ReadModel.SyncLease", b =>
+                {
+                    b.Property<Guid>("AgentId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AgentId");
+
+                    b.ToTable("SyncLeases", (string)null);
+                });
+
+            modelBuilder.Entity("VapiAgents.Infrastructure.Persistence.ReadModel.UsageKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte>("Dimension")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Dimension", "Value")
+                        .IsUnique();
+
+                    b.ToTable("UsageKeys", (string)null);
+                });
+
+            modelBuilder.Entity("VapiAgents.Infrastructure.Persistence.ReadModel.UsageRollup", b =>
+                {
+                    b.Property<long>("AgentSetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte>("Granularity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BucketStartMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnalysisUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Breakdown")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Calls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CostUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LlmCompletionTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LlmPromptTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LlmUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OtherUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SttUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TransportUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TtsCharacters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TtsUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UnknownSuccess")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("VapiUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgentSetId", "Granularity", "BucketStartMs");
+
+                    b.ToTable("UsageRollups", (string)null);
+                });
+
+            modelBuilder.Entity("VapiAgents.Infrastructure.Persistence.ReadModel.UserSyncLock", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("UserSyncLocks", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -374,6 +711,33 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                         });
 
                     b.Navigation("ApiKey");
+                });
+
+            modelBuilder.Entity("VapiAgents.Domain.Usage.CallUsage", b =>
+                {
+                    b.HasOne("VapiAgents.Domain.Agents.VapiAgent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VapiAgents.Domain.Usage.SyncRun", b =>
+                {
+                    b.HasOne("VapiAgents.Domain.Agents.VapiAgent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VapiAgents.Infrastructure.Persistence.ReadModel.UsageRollup", b =>
+                {
+                    b.HasOne("VapiAgents.Infrastructure.Persistence.ReadModel.AgentSet", null)
+                        .WithMany()
+                        .HasForeignKey("AgentSetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,37 @@
+using VapiAgents.Domain.Usage;
+
+namespace VapiAgents.Application.Common.Vapi;
+
+public enum CallTimeField
+{
+    CreatedAt,
+    UpdatedAt,
+}
+
+/// <summary>A half-open window [From, To) on one of a call's times, at Vapi's millisecond precision.</summary>
+public sealed record TimeWindow(CallTimeField Field, DateTime From, DateTime To)
+{
+    public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(1);
+
+    public TimeSpan Length => To - From;
+
+    /// <summary>A window one millisecond wide cannot be split further on its own field.</summary>
+    public bool IsInstant => Length <= Tick;
+
+    public (TimeWindow Upper, TimeWindow Lower) Halve()
+    {
+        var middle = From + TimeSpan.FromMilliseconds(Math.Floor(Length.TotalMilliseconds / 2));
+        return (this with { From = middle }, this with { To = middle });
+    }
+
+    public override string ToString() => $"{Field} [{From:O}, {To:O})";
+}
+
+/// <summary>One <c>GET /call</c>: a window, optionally narrowed by a second window on the other time field.</summary>
+public sealed record CallListQuery(TimeWindow Primary, TimeWindow? Secondary, string? AssistantId, int Limit);
+
+/// <summary>One page as Vapi answered it. <see cref="Items"/> counts every array element, valid or not, to tell a full page.</summary>
+public sealed record CallPage(IReadOnlyList<CallFacts> Calls, int Items, int Malformed)
+{
+    public bool IsFull(int limit) => Items >= limit;
+}

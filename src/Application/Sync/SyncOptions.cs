@@ -1,0 +1,40 @@
+namespace VapiAgents.Application.Sync;
+
+/// <summary>Configuration section <c>Sync</c>.</summary>
+public sealed class SyncOptions
+{
+    public const string Section = "Sync";
+
+    /// <summary>How far back an agent's first incremental sync reaches (Vapi keeps calls 14 days on its base plan).</summary>
+    public int InitialLookbackDays { get; set; } = 14;
+
+    /// <summary>Incremental syncs re-read this much before the high-water mark, for late or clock-skewed updates.</summary>
+    public int SafetyMarginMinutes { get; set; } = 10;
+
+    /// <summary>A sync's lease on its agent; a dead holder blocks the agent for at most this long.</summary>
+    public int LeaseSeconds { get; set; } = 60;
+
+    /// <summary>Manual syncs a user may start per minute (counted in the database, so across instances).</summary>
+    public int ManualSyncsPerMinute { get; set; } = 30;
+
+    /// <summary>Calls asked of Vapi per page: its maximum.</summary>
+    public int PageSize { get; set; } = 1000;
+
+    /// <summary>Attempts at one page whose body arrives cut or unreadable (HTTP-level retries come on top).</summary>
+    public int PageAttempts { get; set; } = 3;
+
+    /// <summary>The longest window a sync with dates may ask for.</summary>
+    public int MaxRangeDays { get; set; } = 400;
+
+    /// <summary>After this many key rejections in a row, scheduled syncs pause the agent.</summary>
+    public int PauseAfterKeyRejections { get; set; } = 3;
+
+    /// <summary>Pages buffered between reading from Vapi and writing to the database.</summary>
+    public int PipelinePages { get; set; } = 4;
+
+    /// <summary>Run the recurring schedule (issue of background sync).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Cron expression of the recurring sync of all active agents.</summary>
+    public string Schedule { get; set; } = "*/15 * * * *";
+}

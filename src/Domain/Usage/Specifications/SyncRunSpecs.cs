@@ -1,0 +1,29 @@
+using Ardalis.Specification;
+
+namespace VapiAgents.Domain.Usage.Specifications;
+
+/// <summary>One of the user's runs (404 for anyone else's).</summary>
+public sealed class SyncRunByIdForUserSpec : SingleResultSpecification<SyncRun>
+{
+    public SyncRunByIdForUserSpec(Guid id, string userId) =>
+        Query.Where(r => r.Id == id && r.UserId == userId).AsNoTracking();
+}
+
+/// <summary>An agent's runs, newest first, a page at a time.</summary>
+public sealed class SyncRunsForAgentSpec : Specification<SyncRun>
+{
+    public SyncRunsForAgentSpec(Guid agentId, string userId, int skip, int take) =>
+        Query.Where(r => r.AgentId == agentId && r.UserId == userId)
+            .OrderByDescending(r => r.QueuedAt).ThenByDescending(r => r.Id)
+            .Skip(skip).Take(take)
+            .AsNoTracking();
+}
+
+/// <summary>The user's manual runs queued since an instant (the per-user rate limit, counted in the database).</summary>
+public sealed class ManualRunsSinceSpec : Specification<SyncRun>
+{
+    public ManualRunsSinceSpec(string userId, DateTime since) =>
+        Query.Where(r => r.UserId == userId && r.Trigger == SyncTrigger.Manual && r.QueuedAt >= since)
+            .OrderBy(r => r.QueuedAt)
+            .AsNoTracking();
+}

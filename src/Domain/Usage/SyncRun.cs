@@ -1,0 +1,170 @@
+using VapiAgents.Domain.Common;
+
+namespace VapiAgents.Domain.Usage;
+
+public enum SyncTrigger
+{
+    Manual,
+    Scheduled,
+    Webhook,
+}
+
+public enum SyncMode
+{
+    /// <summary>The calls created in an explicit window.</summary>
+    Range,
+
+    /// <summary>The calls updated since the agent's high-water mark (minus a safety margin).</summary>
+    Incremental,
+}
+
+public enum SyncRunStatus
+{
+    Queued,
+    Running,
+    Succeeded,
+    Partial,
+    Failed,
+}
+
+/// <summary>One sync attempt of one agent: its window, progress counts and outcome.</summary>
+public sealed class SyncRun : IAggregateRoot
+{
+    public const int ErrorMaxLength = 500;
+
+    private SyncRun()
+    {
+        UserId = "";
+    }
+
+    public Guid Id { get; private set; }
+    public Guid AgentId { get; private set; }
+    public string UserId { get; private set; }
+    public SyncTrigger Trigger { get; private set; }
+    public SyncMode Mode { get; private set; }
+    public SyncRunStatus Status { get; private set; }
+    public DateTime WindowStart { get; private set; }
+    public DateTime WindowEnd { get; private set; }
+
+    /// <summary>Distinct calls read from Vapi.</summary>
+    public int Fetched { get; private set; }
+
+    /// <summary>Calls this agent did not hold before.</summary>
+    public int Created { get; private set; }
+
+    /// <summary>Calls this agent held whose facts changed (e.g. an in-progress call that ended).</summary>
+    public int Updated { get; private set; }
+
+    public int Pages { get; private set; }
+
+    /// <summary>
+    /// Windows of a single instant (on both createdAt and updatedAt) that still filled a page: Vapi cannot list
+    /// past those 1000 calls, so more may exist there. Any such window makes the run partial.
+    /// </summary>
+    public int SaturatedWindows { get; private set; }
+
+    /// <summary>Items Vapi returned that were not valid calls (no id, no times) and could not be stored.</summary>
+    public int Skipped { get; private set; }
+
+    public DateTime QueuedAt { get; private set; }
+    public DateTime? StartedAt { get; private set; }
+    public DateTime? FinishedAt { get; private set; }
+    public string? Error { get; private set; }
+
+    public bool IsFinished => Status is SyncRunStatus.Succeeded or SyncRunStatus.Partial or SyncRunStatus.Failed;
+
+    public static SyncRun Queue(Guid id, Guid agentId, string userId, SyncTrigger trigger, SyncMode mode, DateTime windowStart, DateTime windowEnd, DateTime now)
+    {
+        if (windowEnd < windowStart)
+        {
+            throw new DomainRuleException("A sync window cannot end before it starts.");
+        }
+
+        return new SyncRun
+        {
+            Id = id,
+            AgentId = agentId,
+            UserId = userId,
+            Trigger = trigger,
+            Mode = mode,
+            Status = SyncRunStatus.Queued,
+            WindowStart = windowStart,
+            WindowEnd = windowEnd,
+            QueuedAt = now,
+        };
+    }
+
+    public void Start(DateTime now)
+    {
+        EnsureNotFinished();
+        Status = SyncRunStatus.Running;
+        StartedAt ??= now;
+    }
+
+    public void RecordPage(int fetched, int created, int updated, int skipped)
+    {
+        EnsureNotFinished();
+        Pages++;
+        Fetched += fetched;
+        Created += created;
+        Updated += updated;
+        Skipped += skipped;
+    }
+
+    public void RecordSaturatedWindow() => SaturatedWindows++;
+
+    /// <summary>Succeeded, or Partial when some calls could not be reached or read — never a silent loss.</summary>
+    public void Complete(DateTime now)
+    {
+        EnsureNotFinished();
+        if (SaturatedWindows > 0 || Skipped > 0)
+        {
+            Status = SyncRunStatus.Partial;
+            Error = Truncate(PartialMessage());
+        }
+        else
+        {
+            Status = SyncRunStatus.Succeeded;
+        }
+
+        FinishedAt = now;
+    }
+
+    public void Fail(string error, DateTime now)
+    {
+        if (IsFinished)
+        {
+            return;
+        }
+
+        Status = SyncRunStatus.Failed;
+        Error = Truncate(error);
+        FinishedAt = now;
+    }
+
+    private string PartialMessage()
+    {
+        var parts = new List<string>();
+        if (SaturatedWindows > 0)
+        {
+            parts.Add($"{SaturatedWindows} instant(s) hold a full page of calls Vapi cannot list past, so calls may be missing there");
+        }
+
+        if (Skipped > 0)
+        {
+            parts.Add($"{Skipped} item(s) from Vapi were not valid calls and were skipped");
+        }
+
+        return string.Join("; ", parts) + ".";
+    }
+
+    private void EnsureNotFinished()
+    {
+        if (IsFinished)
+        {
+            throw new DomainRuleException("This sync run has already finished.");
+        }
+    }
+
+    private static string Truncate(string text) => text.Length <= ErrorMaxLength ? text : text[..ErrorMaxLength];
+}

@@ -1,0 +1,123 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using VapiAgents.Domain.Agents;
+using VapiAgents.Domain.Usage;
+using VapiAgents.Infrastructure.Persistence.ReadModel;
+
+namespace VapiAgents.Infrastructure.Persistence.Configurations;
+
+internal sealed class CallUsageConfiguration : IEntityTypeConfiguration<CallUsage>
+{
+    public void Configure(EntityTypeBuilder<CallUsage> builder)
+    {
+        builder.ToTable("CallUsages");
+        builder.HasKey(u => new { u.AgentId, u.CallId });
+        builder.Property(u => u.CallId).HasMaxLength(CallFacts.IdMaxLength);
+        builder.Property(u => u.UserId).HasMaxLength(450).IsRequired();
+        builder.Property(u => u.OrgId).HasMaxLength(CallFacts.IdMaxLength).IsRequired();
+        builder.Property(u => u.AssistantId).HasMaxLength(CallFacts.IdMaxLength);
+        builder.Property(u => u.Type).HasMaxLength(CallFacts.LabelMaxLength);
+        builder.Property(u => u.Status).HasMaxLength(CallFacts.LabelMaxLength);
+        builder.Property(u => u.EndedReason).HasMaxLength(CallFacts.EndedReasonMaxLength);
+        builder.Property(u => u.SuccessEvaluation).HasMaxLength(CallFacts.SuccessEvaluationMaxLength);
+        builder.Property(u => u.SuccessOutcome).HasConversion<byte>();
+
+        foreach (var time in new[] { nameof(CallUsage.CreatedAt), nameof(CallUsage.UpdatedAt), nameof(CallUsage.SyncedAt) })
+        {
+            builder.Property<DateTime>(time).HasConversion<UnixMillisecondsConverter>();
+        }
+
+        builder.Property(u => u.StartedAt).HasConversion<NullableUnixMillisecondsConverter>();
+        builder.Property(u => u.EndedAt).HasConversion<NullableUnixMillisecondsConverter>();
+        foreach (var money in new[]
+                 {
+                     nameof(CallUsage.Cost), nameof(CallUsage.CostTransport), nameof(CallUsage.CostStt), nameof(CallUsage.CostLlm),
+                     nameof(CallUsage.CostTts), nameof(CallUsage.CostVapi), nameof(CallUsage.CostAnalysis), nameof(CallUsage.CostOther),
+                 })
+        {
+            builder.Property<decimal>(money).HasConversion<MoneyUnitsConverter>();
+        }
+
+        // All copies of a call the user holds (kept equal by the sync), and per-agent time ranges.
+        builder.HasIndex(u => new { u.UserId, u.CallId });
+        builder.HasIndex(u => new { u.AgentId, u.CreatedAt });
+        builder.HasOne<VapiAgent>().WithMany().HasForeignKey(u => u.AgentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SyncRunConfiguration : IEntityTypeConfiguration<SyncRun>
+{
+    public void Configure(EntityTypeBuilder<SyncRun> builder)
+    {
+        builder.ToTable("SyncRuns");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.UserId).HasMaxLength(450).IsRequired();
+        builder.Property(r => r.Trigger).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.Mode).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.Error).HasMaxLength(SyncRun.ErrorMaxLength);
+        builder.Ignore(r => r.IsFinished);
+        builder.HasIndex(r => new { r.AgentId, r.QueuedAt });
+        builder.HasIndex(r => new { r.UserId, r.Trigger, r.QueuedAt });
+        builder.HasOne<VapiAgent>().WithMany().HasForeignKey(r => r.AgentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SyncLeaseConfiguration : IEntityTypeConfiguration<SyncLease>
+{
+    public void Configure(EntityTypeBuilder<SyncLease> builder)
+    {
+        builder.ToTable("SyncLeases");
+        builder.HasKey(l => l.AgentId);
+        builder.Property(l => l.Holder).HasMaxLength(200).IsRequired();
+    }
+}
+
+internal sealed class AgentSetConfiguration : IEntityTypeConfiguration<AgentSet>
+{
+    public void Configure(EntityTypeBuilder<AgentSet> builder)
+    {
+        builder.ToTable("AgentSets");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedOnAdd();
+        builder.Property(s => s.UserId).HasMaxLength(450).IsRequired();
+        builder.Property(s => s.Members).HasMaxLength(4000).IsRequired();
+        builder.HasIndex(s => new { s.UserId, s.Members }).IsUnique();
+    }
+}
+
+internal sealed class UsageRollupConfiguration : IEntityTypeConfiguration<UsageRollup>
+{
+    public void Configure(EntityTypeBuilder<UsageRollup> builder)
+    {
+        builder.ToTable("UsageRollups");
+        builder.HasKey(r => new { r.AgentSetId, r.Granularity, r.BucketStartMs });
+        builder.Property(r => r.Granularity).HasConversion<byte>();
+        builder.Property(r => r.UserId).HasMaxLength(450).IsRequired();
+        builder.Property(r => r.Breakdown).IsRequired();
+        builder.HasOne<AgentSet>().WithMany().HasForeignKey(r => r.AgentSetId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class UsageKeyConfiguration : IEntityTypeConfiguration<UsageKey>
+{
+    public void Configure(EntityTypeBuilder<UsageKey> builder)
+    {
+        builder.ToTable("UsageKeys");
+        builder.HasKey(k => k.Id);
+        builder.Property(k => k.Id).ValueGeneratedOnAdd();
+        builder.Property(k => k.Value).HasMaxLength(CallFacts.EndedReasonMaxLength).IsRequired();
+        builder.HasIndex(k => new { k.Dimension, k.Value }).IsUnique();
+    }
+}
+
+internal sealed class UserSyncLockConfiguration : IEntityTypeConfiguration<UserSyncLock>
+{
+    public void Configure(EntityTypeBuilder<UserSyncLock> builder)
+    {
+        builder.ToTable("UserSyncLocks");
+        builder.HasKey(l => l.UserId);
+        builder.Property(l => l.UserId).HasMaxLength(450);
+    }
+}

@@ -1,0 +1,191 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using VapiAgents.Application.Common.Exceptions;
+using VapiAgents.Application.Sync;
+using VapiAgents.Domain.Usage;
+using VapiAgents.Infrastructure.Persistence;
+using VapiAgents.Infrastructure.Persistence.ReadModel;
+
+namespace VapiAgents.Infrastructure.Usage;
+
+/// <summary>
+/// Stores a batch of calls for one agent in one transaction: the call rows (newest facts win; every copy of a
+/// call the user holds is kept equal), the agent sets the calls belong to, and the hourly and daily rollups.
+/// The user's lock row serialises batches of the same user, so concurrent syncs of two agents that see the
+/// same call cannot both count it.
+/// </summary>
+public sealed class UsageStore(IServiceScopeFactory scopes, UsageKeyRegistry keys) : IUsageStore
+{
+    public async Task<UpsertResult> UpsertAsync(Guid agentId, string userId, IReadOnlyList<CallFacts> calls, DateTime syncedAt, CancellationToken cancellationToken)
+    {
+        if (calls.Count == 0)
+        {
+            return new UpsertResult(0, 0);
+        }
+
+        // The same call twice in one page (Vapi's ties) counts once, at its newest.
+        var incoming = calls.GroupBy(c => c.Id, StringComparer.Ordinal).Select(g => g.Aggregate((a, b) => a.NewerOf(b))).ToList();
+        await keys.ResolveAsync(incoming.SelectMany(KeysOf), cancellationToken);
+        await EnsureLockRowAsync(userId, cancellationToken);
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var batch = new Batch(db, keys, agentId, userId, syncedAt);
+            var result = await batch.RunAsync(incoming, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        });
+    }
+
+    internal static IEnumerable<(BreakdownDimension, string?)> KeysOf(CallFacts facts) =>
+    [
+        (BreakdownDimension.EndedReason, facts.EndedReason),
+        (BreakdownDimension.Type, facts.Type),
+        (BreakdownDimension.Status, facts.Status),
+    ];
+
+    private async Task EnsureLockRowAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        if (await db.UserSyncLocks.AnyAsync(l => l.UserId == userId, cancellationToken))
+        {
+            return;
+        }
+
+        db.UserSyncLocks.Add(new UserSyncLock { UserId = userId });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (UniqueConstraintException)
+        {
+            // Another batch created it a moment ago.
+        }
+    }
+
+    /// <summary>One batch inside its transaction.</summary>
+    private sealed class Batch(ApplicationDbContext db, UsageKeyRegistry keys, Guid agentId, string userId, DateTime syncedAt)
+    {
+        private readonly RollupDeltas _deltas = new();
+        private readonly List<CallUsage> _inserts = [];
+        private readonly List<CallUsage> _updates = [];
+        private Dictionary<string, long> _sets = [];
+        private IReadOnlyDictionary<(BreakdownDimension, string), int> _keyIds = new Dictionary<(BreakdownDimension, string), int>();
+
+        public async Task<UpsertResult> RunAsync(IReadOnlyList<CallFacts> incoming, CancellationToken cancellationToken)
+        {
+            await db.UserSyncLocks.Where(l => l.UserId == userId)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Version, l => l.Version + 1), cancellationToken);
+
+            var ids = incoming.Select(c => c.Id).ToList();
+            var copies = (await db.CallUsages.AsNoTracking()
+                    .Where(u => u.UserId == userId && ids.Contains(u.CallId))
+                    .ToListAsync(cancellationToken))
+                .GroupBy(u => u.CallId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (Facts: g.First().ToFacts(), Members: g.Select(u => u.AgentId).ToHashSet()), StringComparer.Ordinal);
+            _sets = await db.AgentSets.Where(s => s.UserId == userId).ToDictionaryAsync(s => s.Members, s => s.Id, cancellationToken);
+            _keyIds = await keys.ResolveAsync(incoming.Concat(copies.Values.Select(c => c.Facts)).SelectMany(KeysOf), cancellationToken);
+
+            var created = 0;
+            var updated = 0;
+            foreach (var call in incoming)
+            {
+                if (!copies.TryGetValue(call.Id, out var held))
+                {
+                    _deltas.Add(await SetIdAsync([agentId], cancellationToken), call, KeyIds(call), +1);
+                    _inserts.Add(CallUsage.From(agentId, userId, call, syncedAt));
+                    created++;
+                    continue;
+                }
+
+                var newest = held.Facts.NewerOf(call);
+                var changed = newest != held.Facts;
+                var joining = !held.Members.Contains(agentId);
+                if (!changed && !joining)
+                {
+                    continue;
+                }
+
+                // The call moves from its old set (and old facts) to its new set (and newest facts).
+                var oldSet = await SetIdAsync(held.Members, cancellationToken);
+                var newSet = joining ? await SetIdAsync(held.Members.Append(agentId), cancellationToken) : oldSet;
+                _deltas.Add(oldSet, held.Facts, KeyIds(held.Facts), -1);
+                _deltas.Add(newSet, newest, KeyIds(newest), +1);
+                if (joining)
+                {
+                    _inserts.Add(CallUsage.From(agentId, userId, newest, syncedAt));
+                    created++;
+                }
+
+                if (changed)
+                {
+                    _updates.Add(CallUsage.From(agentId, userId, newest, syncedAt));
+                    updated += joining ? 0 : 1;
+                }
+            }
+
+            var writer = new CallUsageWriter(db);
+            await writer.InsertAsync(_inserts, cancellationToken);
+            await writer.UpdateAllCopiesAsync(_updates, cancellationToken);
+            await ApplyRollupsAsync(cancellationToken);
+            return new UpsertResult(created, updated);
+        }
+
+        private (int, int, int) KeyIds(CallFacts facts) => (
+            keys.IdOf(BreakdownDimension.EndedReason, facts.EndedReason, _keyIds),
+            keys.IdOf(BreakdownDimension.Type, facts.Type, _keyIds),
+            keys.IdOf(BreakdownDimension.Status, facts.Status, _keyIds));
+
+        private async Task<long> SetIdAsync(IEnumerable<Guid> members, CancellationToken cancellationToken)
+        {
+            var key = AgentSet.Key(members.Distinct());
+            if (_sets.TryGetValue(key, out var id))
+            {
+                return id;
+            }
+
+            var set = new AgentSet { UserId = userId, Members = key };
+            db.AgentSets.Add(set);
+            await db.SaveChangesAsync(cancellationToken);
+            return _sets[key] = set.Id;
+        }
+
+        private async Task ApplyRollupsAsync(CancellationToken cancellationToken)
+        {
+            if (_deltas.All.Count == 0)
+            {
+                return;
+            }
+
+            var setIds = _deltas.All.Keys.Select(k => k.SetId).Distinct().ToList();
+            var buckets = _deltas.All.Keys.Select(k => k.Bucket).Distinct().ToList();
+            var existing = (await db.UsageRollups
+                    .Where(r => setIds.Contains(r.AgentSetId) && buckets.Contains(r.BucketStartMs))
+                    .ToListAsync(cancellationToken))
+                .ToDictionary(r => (r.AgentSetId, r.Granularity, r.BucketStartMs));
+
+            foreach (var (key, delta) in _deltas.All)
+            {
+                if (!existing.TryGetValue(key, out var rollup))
+                {
+                    rollup = new UsageRollup { AgentSetId = key.SetId, Granularity = key.Granularity, BucketStartMs = key.Bucket, UserId = userId };
+                    db.UsageRollups.Add(rollup);
+                }
+
+                delta.ApplyTo(rollup);
+                if (rollup.Calls == 0)
+                {
+                    db.UsageRollups.Remove(rollup);
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+}
