@@ -33,6 +33,10 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
         builder.UseSetting("DataFolder", _folder.Path);
         builder.UseSetting("Vapi:BaseUrl", _vapiBaseUrl);
         builder.UseSetting("Hangfire:WorkerCount", "2");
+        // Small pages, so a sync of a few hundred calls takes several requests and shows progress on the way;
+        // no recurring schedule, so only the tests start syncs.
+        builder.UseSetting("Sync:PageSize", "50");
+        builder.UseSetting("Sync:Enabled", "false");
     }
 
     public override async ValueTask DisposeAsync()

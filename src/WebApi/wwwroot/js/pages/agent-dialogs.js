@@ -76,6 +76,7 @@ export async function syncDialog(agent) {
       field({ name: 'timezone', label: 'Time zone of the dates', value: zone, options: timeZones(zone).map(z => ({ value: z, label: z })) }),
       formError(),
       progress,
+      history,
       h('div', { class: 'dialog-actions' }, closeButton, start));
 
     form.addEventListener('submit', async event => {
@@ -89,6 +90,9 @@ export async function syncDialog(agent) {
         const run = await whileBusy(start, 'Starting…', () => startOrJoin(agent.id, body));
         touched = true;
         start.hidden = true;
+        for (const control of form.querySelectorAll('input, select')) {
+          control.disabled = true;
+        }
         await follow(run, progress, watching.signal);
         loadHistory(agent.id, history, watching.signal);
       } catch (error) {
@@ -98,7 +102,7 @@ export async function syncDialog(agent) {
       }
     });
     loadHistory(agent.id, history, watching.signal);
-    return [form, history];
+    return form;
   });
   // Closing stops watching; the sync itself goes on in the background.
   watching.abort();
@@ -153,9 +157,11 @@ async function follow(run, progress, signal) {
 function drawProgress(run, status, counts) {
   const numbers = `${formatCount(run.fetched)} calls fetched, ${formatCount(run.created)} new, ${formatCount(run.updated)} updated.`;
   status.className = run.status === 'failed' ? 'text-bad' : run.status === 'succeeded' ? 'text-ok' : '';
-  status.textContent = finished(run.status)
-    ? `${outcome[run.status] ?? 'Sync ended'}: ${numbers}${run.error ? ` ${run.error}` : ''}`
-    : run.status === 'queued' ? 'Waiting to start…' : 'Syncing…';
+  status.textContent = !finished(run.status)
+    ? (run.status === 'queued' ? 'Waiting to start…' : 'Syncing…')
+    : run.status === 'failed'
+      ? `${outcome.failed}: ${run.error ?? 'no reason was given.'}`
+      : `${outcome[run.status] ?? 'Sync ended'}: ${numbers}${run.error ? ` ${run.error}` : ''}`;
   counts.replaceChildren(...[['Fetched', run.fetched], ['New', run.created], ['Updated', run.updated], ['Pages', run.pages]]
     .map(([label, value]) => h('div', {}, h('dt', {}, label), h('dd', {}, formatCount(value)))));
 }
