@@ -3,13 +3,13 @@
 export const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 /** Today's date in the zone. */
-export function today(timeZone) {
+function today(timeZone) {
   const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date());
   const part = type => parts.find(p => p.type === type).value;
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
-export function addDays(day, days) {
+function addDays(day, days) {
   const [year, month, date] = day.split('-').map(Number);
   return new Date(Date.UTC(year, month - 1, date + days)).toISOString().slice(0, 10);
 }
@@ -26,6 +26,15 @@ export function timeZones(selected) {
   zones.add('UTC');
   zones.add(selected);
   return [...zones].sort();
+}
+
+export function isTimeZone(value) {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return Boolean(value);
+  } catch {
+    return false;
+  }
 }
 
 export const isDay = value => /^\d{4}-\d{2}-\d{2}$/.test(value ?? '');

@@ -2,7 +2,7 @@
 // (#/overview?startDate=…&endDate=…&timezone=…&agentId=…) so a reload or a shared link shows the same, and are
 // remembered while moving between pages. Defaults: the last 30 days in the browser's time zone.
 
-import { browserTimeZone, isDay, lastDays, timeZones } from './dates.js';
+import { browserTimeZone, isDay, isTimeZone, lastDays, timeZones } from './dates.js';
 import { h } from './dom.js';
 import { checkbox, clearErrors, field, formError, showErrors, whileBusy } from './forms.js';
 import { query } from './http.js';
@@ -10,7 +10,7 @@ import { query } from './http.js';
 let remembered = null;
 
 export function readFilters(params) {
-  const timezone = params.get('timezone') || remembered?.timezone || browserTimeZone();
+  const timezone = [params.get('timezone'), remembered?.timezone].find(isTimeZone) ?? browserTimeZone();
   const fallback = remembered ?? lastDays(30, timezone);
   const flag = (name, otherwise) => params.has(name) ? params.get(name) === 'true' : otherwise;
   return {
@@ -38,7 +38,7 @@ export function updateFilterLinks() {
   }
 }
 
-export function agentLabel(agent) {
+function agentLabel(agent) {
   if (agent.deletedAt) return `${agent.name} (deleted)`;
   if (!agent.isActive) return `${agent.name} (inactive)`;
   return agent.name;

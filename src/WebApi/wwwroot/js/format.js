@@ -2,7 +2,6 @@
 
 const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' });
 const count = new Intl.NumberFormat();
-const oneDecimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
 const signedPercent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' });
 const minutes = new Intl.NumberFormat(undefined, { style: 'unit', unit: 'minute', unitDisplay: 'short', maximumFractionDigits: 1 });
@@ -14,7 +13,6 @@ const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
 export const formatMoney = value => money.format(value ?? 0);
 export const formatCount = value => count.format(value ?? 0);
-export const formatDecimal = value => oneDecimal.format(value ?? 0);
 export const formatMinutes = value => minutes.format(value ?? 0);
 
 /** A share 0…1 as a percentage. */

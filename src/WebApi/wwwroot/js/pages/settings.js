@@ -16,12 +16,15 @@ const syncStatuses = {
 };
 
 export async function render(main, { signal }) {
-  const listArea = h('div', { 'aria-live': 'polite' }, loading('Loading your agents…'));
+  const listArea = h('div', {}, loading('Loading your agents…'));
   const showDeleted = checkbox({ name: 'showDeleted', label: 'Show deleted agents' });
+  const handlers = { onChanged: replaceAgent, onDeleted: reload };
   let agents = [];
 
-  const draw = () => listArea.replaceChildren(agentsView(visibleAgents(), { onChanged: replaceAgent, onDeleted: removeAgent }));
-  const visibleAgents = () => agents.filter(a => showDeleted.querySelector('input').checked || !a.deletedAt);
+  function draw() {
+    const visible = agents.filter(a => showDeleted.querySelector('input').checked || !a.deletedAt);
+    listArea.replaceChildren(agentsView(visible, handlers));
+  }
 
   /** Redraws one agent's row; `note` is a message to show in it ({ text, tone }). */
   function replaceAgent(agent, note) {
@@ -29,7 +32,7 @@ export async function render(main, { signal }) {
     const row = listArea.querySelector(`tr[data-agent-id="${agent.id}"]`);
     // Focus stays on the control that was used, in the redrawn row.
     const action = row?.contains(document.activeElement) ? document.activeElement.dataset.action : null;
-    row?.replaceWith(agentRow(agent, { onChanged: replaceAgent, onDeleted: removeAgent }, note));
+    row?.replaceWith(agentRow(agent, handlers, note));
     if (action) {
       listArea.querySelector(`tr[data-agent-id="${agent.id}"] [data-action="${action}"]`)?.focus();
     }
@@ -39,13 +42,7 @@ export async function render(main, { signal }) {
     }
   }
 
-  function removeAgent(agent) {
-    agents = agents.map(a => a.id === agent.id ? { ...a, deletedAt: new Date().toISOString(), isActive: false } : a);
-    draw();
-    listArea.closest('section').querySelector('h2').focus();
-  }
-
-  async function load() {
+  async function reload() {
     try {
       agents = await agentsApi.list(signal, true);
       draw();
@@ -60,14 +57,14 @@ export async function render(main, { signal }) {
 
   main.append(
     pageHead('Settings', 'Vapi integration: your voice agents, each with its own Vapi API key.'),
-    addAgentCard(async agent => {
+    addAgentCard(agent => {
       agents = [...agents, agent];
       draw();
     }),
     h('section', { class: 'card', 'aria-labelledby': 'agents-heading' },
       h('div', { class: 'card-head' }, h('h2', { id: 'agents-heading', tabindex: '-1' }, 'Your agents'), showDeleted),
       listArea));
-  await load();
+  await reload();
 }
 
 function addAgentCard(onAdded) {
@@ -89,7 +86,7 @@ function addAgentCard(onAdded) {
       const agent = await whileBusy(submit, 'Adding…', () => agentsApi.create(body));
       // The key leaves the page as soon as the server has it.
       form.reset();
-      await onAdded(agent);
+      onAdded(agent);
       toast(`Added “${agent.name}”. Verify its key or sync it now.`);
       form.querySelector('input').focus();
     } catch (error) {
@@ -227,7 +224,9 @@ function agentActions(agent, message, { onChanged, onDeleted }) {
       if (!confirmed) return;
       try {
         await agentsApi.remove(agent.id);
-        onDeleted(agent);
+        await onDeleted();
+        // The row is gone; the list's heading is the nearest sensible place for the focus.
+        document.getElementById('agents-heading').focus();
         toast(`Deleted “${agent.name}”. Its call history is kept.`);
       } catch (error) {
         onChanged(agent, { text: error.message, tone: 'text-bad' });
