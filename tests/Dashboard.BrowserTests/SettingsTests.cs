@@ -129,6 +129,8 @@ public sealed class SettingsTests(DashboardFixture fixture)
         await session.Page.Keyboard.PressAsync("Space");
 
         await Expect(toggle).ToBeCheckedAsync();
+        await Expect(session.Page.Locator("#toast")).ToContainTextAsync("active again");
+        await Expect(toggle).ToBeFocusedAsync();
         (await session.AgentFromApiAsync("Night Line")).GetProperty("isActive").GetBoolean().Should().BeTrue();
     }
 
