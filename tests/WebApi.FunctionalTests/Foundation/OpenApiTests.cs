@@ -44,7 +44,7 @@ public sealed class OpenApiTests
             var responses = operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
             responses.Should().Contain("401", route.Key).And.Contain(r => r.StartsWith('2'), route.Key);
             operation.GetProperty("security").GetArrayLength().Should().BeGreaterThan(0, route.Key);
-            if (route.TakesAgentId)
+            if (route.TakesId)
             {
                 responses.Should().Contain("404", route.Key);
             }

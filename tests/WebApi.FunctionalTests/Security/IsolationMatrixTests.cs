@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,23 +30,26 @@ public abstract class IsolationMatrixTests(AppFixture fixture)
         RouteCatalogue.All.Select(r => r.Key).Should().BeSubsetOf(endpoints, "the catalogue must not list routes that no longer exist");
     }
 
-    public static TheoryData<string> AgentRoutes => new(RouteCatalogue.WithAgentId.Select(r => r.Key));
+    public static TheoryData<string> IdRoutes => new(RouteCatalogue.WithId.Select(r => r.Key));
 
     public static TheoryData<string> AllRoutes => new(RouteCatalogue.All.Select(r => r.Key));
 
     private static RouteCase Route(string key) => RouteCatalogue.All.Single(r => r.Key == key);
 
     [SkippableTheory]
-    [MemberData(nameof(AgentRoutes))]
-    public async Task AgentRoute_AnswersOnlyItsOwner_AndEveryOtherCaseIdentically(string key)
+    [MemberData(nameof(IdRoutes))]
+    public async Task IdRoute_AnswersOnlyItsOwner_AndEveryOtherCaseIdentically(string key)
     {
         var route = Route(key);
         var owner = await App.RegisterAndLoginAsync();
         var stranger = await App.RegisterAndLoginAsync();
         var vapiKey = fixture.Vapi.Scenario.Orgs[0].Keys[0];
-        var agent = (await AgentApi.CreateAsync(owner.Client, $"Mine {Guid.NewGuid():N}", vapiKey)).Id().ToString();
-        var deleted = (await AgentApi.CreateAsync(owner.Client, $"Gone {Guid.NewGuid():N}", vapiKey)).Id().ToString();
-        (await owner.Client.DeleteAsync($"/api/vapi/agents/{deleted}")).EnsureSuccessStatusCode();
+        var agentId = (await AgentApi.CreateAsync(owner.Client, $"Mine {Guid.NewGuid():N}", vapiKey)).Id().ToString();
+        var deletedId = (await AgentApi.CreateAsync(owner.Client, $"Gone {Guid.NewGuid():N}", vapiKey)).Id().ToString();
+        var (agent, deleted) = route.Resource == RouteResource.SyncRun
+            ? (await SyncIdAsync(owner, agentId), await SyncIdAsync(owner, deletedId))
+            : (agentId, deletedId);
+        (await owner.Client.DeleteAsync($"/api/vapi/agents/{deletedId}")).EnsureSuccessStatusCode();
         using var anonymous = App.CreateClient();
 
         var otherUser = await stranger.Client.SendAsync(route.Request(agent));
@@ -70,7 +74,7 @@ public abstract class IsolationMatrixTests(AppFixture fixture)
         if (!route.OwnerCallDeletes)
         {
             // The stranger's attempt changed nothing the owner can see.
-            (await owner.Client.GetAsync($"/api/vapi/agents/{agent}")).StatusCode.Should().Be(HttpStatusCode.OK);
+            (await owner.Client.GetAsync($"/api/vapi/agents/{agentId}")).StatusCode.Should().Be(HttpStatusCode.OK);
         }
     }
 
@@ -81,6 +85,13 @@ public abstract class IsolationMatrixTests(AppFixture fixture)
         using var anonymous = App.CreateClient();
 
         await (await anonymous.SendAsync(Route(key).Request(Guid.NewGuid().ToString()))).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    private static async Task<string> SyncIdAsync(UserSession owner, string agentId)
+    {
+        var response = await owner.Client.PostAsJsonAsync("/api/vapi/sync", new { agentId });
+        response.EnsureSuccessStatusCode();
+        return (await response.JsonAsync()).GetProperty("sync").GetProperty("id").GetString()!;
     }
 
     /// <summary>The problem without the fields that differ per request by design (trace id, request path).</summary>

@@ -2,12 +2,22 @@ using System.Net.Http.Json;
 
 namespace VapiAgents.WebApi.FunctionalTests.Security;
 
+/// <summary>What a route's id names.</summary>
+public enum RouteResource
+{
+    None,
+    Agent,
+    SyncRun,
+}
+
 /// <summary>How a route is reached for the isolation matrix: its method and pattern, and a request for a given id.</summary>
 /// <param name="Key">"METHOD pattern" exactly as the app's endpoint table shows it.</param>
-/// <param name="TakesAgentId">Routes that name one agent get the whole matrix; the others only the anonymous check.</param>
-/// <param name="Request">Builds the request for an agent id (or for none).</param>
-public sealed record RouteCase(string Key, bool TakesAgentId, Func<string, HttpRequestMessage> Request, bool OwnerCallDeletes = false, bool AdminOnly = false)
+/// <param name="Resource">Routes that name an agent or a run get the whole matrix; the others only the anonymous check.</param>
+/// <param name="Request">Builds the request for an id (ignored by routes without one).</param>
+public sealed record RouteCase(string Key, RouteResource Resource, Func<string, HttpRequestMessage> Request, bool OwnerCallDeletes = false, bool AdminOnly = false)
 {
+    public bool TakesId => Resource != RouteResource.None;
+
     public override string ToString() => Key;
 }
 
@@ -22,16 +32,19 @@ public static class RouteCatalogue
 
     public static readonly RouteCase[] All =
     [
-        new("GET /api/vapi/agents", false, _ => Send(HttpMethod.Get, "/api/vapi/agents")),
-        new("POST /api/vapi/agents", false, _ => Send(HttpMethod.Post, "/api/vapi/agents", new { name = "x", apiKey = "12345678" })),
-        new("GET /api/vapi/agents/{id:guid}", true, id => Send(HttpMethod.Get, $"/api/vapi/agents/{id}")),
-        new("PATCH /api/vapi/agents", true, id => Send(HttpMethod.Patch, $"/api/vapi/agents?id={id}", new { name = $"renamed {Guid.NewGuid():N}" })),
-        new("PATCH /api/vapi/agents/{id:guid}", true, id => Send(HttpMethod.Patch, $"/api/vapi/agents/{id}", new { isActive = false })),
-        new("DELETE /api/vapi/agents", true, id => Send(HttpMethod.Delete, $"/api/vapi/agents?id={id}"), OwnerCallDeletes: true),
-        new("DELETE /api/vapi/agents/{id:guid}", true, id => Send(HttpMethod.Delete, $"/api/vapi/agents/{id}"), OwnerCallDeletes: true),
-        new("POST /api/vapi/agents/{id:guid}/verify", true, id => Send(HttpMethod.Post, $"/api/vapi/agents/{id}/verify")),
-        new("POST /api/admin/encryption/rotate", false, _ => Send(HttpMethod.Post, "/api/admin/encryption/rotate"), AdminOnly: true),
+        new("GET /api/vapi/agents", RouteResource.None, _ => Send(HttpMethod.Get, "/api/vapi/agents")),
+        new("POST /api/vapi/agents", RouteResource.None, _ => Send(HttpMethod.Post, "/api/vapi/agents", new { name = "x", apiKey = "12345678" })),
+        new("GET /api/vapi/agents/{id:guid}", RouteResource.Agent, id => Send(HttpMethod.Get, $"/api/vapi/agents/{id}")),
+        new("PATCH /api/vapi/agents", RouteResource.Agent, id => Send(HttpMethod.Patch, $"/api/vapi/agents?id={id}", new { name = $"renamed {Guid.NewGuid():N}" })),
+        new("PATCH /api/vapi/agents/{id:guid}", RouteResource.Agent, id => Send(HttpMethod.Patch, $"/api/vapi/agents/{id}", new { isActive = false })),
+        new("DELETE /api/vapi/agents", RouteResource.Agent, id => Send(HttpMethod.Delete, $"/api/vapi/agents?id={id}"), OwnerCallDeletes: true),
+        new("DELETE /api/vapi/agents/{id:guid}", RouteResource.Agent, id => Send(HttpMethod.Delete, $"/api/vapi/agents/{id}"), OwnerCallDeletes: true),
+        new("POST /api/vapi/agents/{id:guid}/verify", RouteResource.Agent, id => Send(HttpMethod.Post, $"/api/vapi/agents/{id}/verify")),
+        new("POST /api/vapi/sync", RouteResource.Agent, id => Send(HttpMethod.Post, "/api/vapi/sync", new { agentId = id })),
+        new("GET /api/vapi/sync", RouteResource.Agent, id => Send(HttpMethod.Get, $"/api/vapi/sync?agentId={id}")),
+        new("GET /api/vapi/sync/{syncId:guid}", RouteResource.SyncRun, id => Send(HttpMethod.Get, $"/api/vapi/sync/{id}")),
+        new("POST /api/admin/encryption/rotate", RouteResource.None, _ => Send(HttpMethod.Post, "/api/admin/encryption/rotate"), AdminOnly: true),
     ];
 
-    public static IEnumerable<RouteCase> WithAgentId => All.Where(r => r.TakesAgentId);
+    public static IEnumerable<RouteCase> WithId => All.Where(r => r.TakesId);
 }

@@ -9,7 +9,7 @@ using VapiAgents.Domain.Usage.Specifications;
 
 namespace VapiAgents.Application.Sync.Queries.ListSyncRuns;
 
-/// <summary>An agent's sync runs, newest first (deleted agents' runs stay readable).</summary>
+/// <summary>An agent's sync runs, newest first.</summary>
 public sealed record ListSyncRunsQuery(Guid AgentId, int Limit = ListSyncRunsQuery.DefaultLimit, int Offset = 0) : IQuery<SyncRunListResponse>
 {
     public const int DefaultLimit = 20;
@@ -35,7 +35,7 @@ public sealed class ListSyncRunsQueryHandler(
     public async ValueTask<SyncRunListResponse> Handle(ListSyncRunsQuery query, CancellationToken cancellationToken)
     {
         var userId = currentUser.RequireUserId();
-        await agents.GetOwnedAsync(query.AgentId, userId, cancellationToken, includeDeleted: true);
+        await agents.GetOwnedAsync(query.AgentId, userId, cancellationToken);
         var list = await runs.ListAsync(new SyncRunsForAgentSpec(query.AgentId, userId, query.Offset, query.Limit), cancellationToken);
         return new SyncRunListResponse(mapper.Map<List<SyncRunDto>>(list));
     }
