@@ -48,7 +48,7 @@ public sealed class DashboardSession : IAsyncDisposable
 
     public Viewport Viewport { get; }
 
-    public string Email { get; } = $"owner-{Guid.NewGuid():N}@example.test";
+    public string Email { get; } = $"owner-{Guid.NewGuid().ToString("N")[..8]}@example.test";
 
     public static async Task<DashboardSession> OpenAsync(IBrowser browser, DashboardApp app, Viewport viewport)
     {
