@@ -1,19 +1,77 @@
 // Pieces the Overview and Usage pages share: asking for metrics, the totals, the daily chart, tables of
 // breakdowns, empty states and the CSV download.
 
-import { metrics as metricsApi } from '../api.js';
+import { agents as agentsApi, metrics as metricsApi } from '../api.js';
 import { dailyChart } from '../charts.js';
-import { h, toast } from '../dom.js';
+import { h, loading, pageHead, toast } from '../dom.js';
+import { filterForm, readFilters, remember } from '../filters.js';
 import { field, whileBusy } from '../forms.js';
 import {
   formatChange, formatCount, formatDay, formatDuration, formatMinutes, formatMoney, formatShare,
 } from '../format.js';
 
 /**
+ * A page of metrics: the user's agents, the filter form, what `content(metrics, filters, agents)` draws, and the
+ * CSV download. `choose(filters, agents)` may settle the filters first (Usage picks an agent);
+ * `allAgentsLabel` lets the filter ask for every agent (Overview).
+ */
+export async function metricsPage(main, { params, signal }, { path, title, intro, allAgentsLabel, choose, content, csv }) {
+  main.append(pageHead(title, intro));
+  const results = h('div', {}, loading());
+  main.append(results);
+
+  let agents;
+  try {
+    agents = await agentsApi.list(signal, true);
+  } catch (error) {
+    if (error.name !== 'AbortError') {
+      results.replaceChildren(failure(`Your agents could not be loaded: ${error.message}`));
+    }
+    return;
+  }
+  if (agents.length === 0) {
+    results.replaceChildren(noAgentsYet());
+    return;
+  }
+
+  const filters = choose(readFilters(params), agents);
+  let shown = filters;
+  const show = async chosen => {
+    results.setAttribute('aria-busy', 'true');
+    try {
+      const metrics = await metricsApi.get(apiFilters(chosen, agents), signal);
+      shown = chosen;
+      remember(path, chosen);
+      results.replaceChildren(...content(metrics, chosen, agents).filter(Boolean));
+    } catch (error) {
+      if (error.name === 'AbortError') {
+        return;
+      }
+      if (Object.keys(error.fieldErrors ?? {}).length > 0) {
+        // The filter form shows these next to the fields the API named.
+        results.replaceChildren(failure('Check the filters above.'));
+        throw error;
+      }
+      results.replaceChildren(failure(`The metrics could not be loaded: ${error.message}`));
+    } finally {
+      results.removeAttribute('aria-busy');
+    }
+  };
+
+  const form = filterForm({ filters, agents, allAgentsLabel, onApply: show });
+  results.before(h('section', { class: 'card', 'aria-label': 'Filters' }, form));
+  results.after(csvDownload(() => apiFilters(shown, agents), csv.choices, csv.fileName));
+  // The first load goes through the form too, so its errors land where later ones do.
+  form.requestSubmit();
+}
+
+const failure = text => h('p', { class: 'notice notice-bad', role: 'alert' }, text);
+
+/**
  * The API's filters for the page's choices. A single agent that is inactive or deleted is asked for with the flag
  * that lets it in, since choosing it is asking for it.
  */
-export function apiFilters(filters, agents) {
+function apiFilters(filters, agents) {
   const agent = agents.find(a => a.id === filters.agentId);
   return {
     startDate: filters.startDate,
@@ -25,9 +83,7 @@ export function apiFilters(filters, agents) {
   };
 }
 
-export const fetchMetrics = (filters, agents, signal) => metricsApi.get(apiFilters(filters, agents), signal);
-
-export function noAgentsYet() {
+function noAgentsYet() {
   return h('section', { class: 'card empty' },
     h('h2', {}, 'Add your first agent'),
     h('p', {}, 'You have no Vapi agents yet. Add one with its Vapi private API key in Settings, sync it, ' +
@@ -116,7 +172,7 @@ export function share(part, whole) {
  * The CSV export of what the page shows. `choices` are [groupBy, label]. The file is fetched with the bearer
  * token (a plain link could not send it) and handed to the browser as a download.
  */
-export function csvDownload(getFilters, choices, baseName) {
+function csvDownload(getFilters, choices, baseName) {
   const select = field({ name: 'groupBy', label: 'Rows', options: choices.map(([value, label]) => ({ value, label })), width: 'narrow' });
   const button = h('button', { type: 'button', class: 'button' }, 'Download CSV');
   const message = h('p', { class: 'field-error', role: 'alert' });

@@ -1,63 +1,22 @@
 // Overview: every active agent together (or one of them) over a range, against the previous period.
 
-import { agents as agentsApi } from '../api.js';
 import { barChart } from '../charts.js';
-import { h, loading, pageHead } from '../dom.js';
-import { filterForm, readFilters, remember } from '../filters.js';
+import { h } from '../dom.js';
 import { formatCount, formatMinutes, formatMoney } from '../format.js';
 import { query } from '../http.js';
-import {
-  apiFilters, csvDownload, dailyCard, fetchMetrics, noAgentsYet, noCallsNotice, rangeLine, share, table, totalsList,
-} from './metrics-view.js';
+import { dailyCard, metricsPage, noCallsNotice, rangeLine, share, table, totalsList } from './metrics-view.js';
 
-export async function render(main, { params, signal }) {
-  main.append(pageHead('Overview', 'What your agents did and cost, all together or one at a time.'));
-  const results = h('div', {}, loading());
-  main.append(results);
-
-  let agents;
-  try {
-    agents = await agentsApi.list(signal, true);
-  } catch (error) {
-    if (error.name !== 'AbortError') {
-      results.replaceChildren(h('p', { class: 'notice notice-bad', role: 'alert' }, `Your agents could not be loaded: ${error.message}`));
-    }
-    return;
-  }
-  if (agents.length === 0) {
-    results.replaceChildren(noAgentsYet());
-    return;
-  }
-
-  const filters = readFilters(params);
-  if (filters.agentId && !agents.some(a => a.id === filters.agentId)) {
-    filters.agentId = '';
-  }
-  let shown = filters;
-
-  const show = async chosen => {
-    results.setAttribute('aria-busy', 'true');
-    try {
-      const metrics = await fetchMetrics(chosen, agents, signal);
-      shown = chosen;
-      remember('/overview', chosen);
-      results.replaceChildren(...content(metrics, chosen, agents).filter(Boolean));
-    } finally {
-      results.removeAttribute('aria-busy');
-    }
-  };
-
-  const form = filterForm({ filters, agents, allAgentsLabel: 'All active agents', onApply: show });
-  results.before(h('section', { class: 'card', 'aria-label': 'Filters' }, form));
-  results.after(csvDownload(() => apiFilters(shown, agents),
-    [['day', 'One row per day'], ['agent', 'One row per agent'], ['call', 'One row per call']], 'vapi-usage'));
-  try {
-    await show(filters);
-  } catch (error) {
-    if (error.name !== 'AbortError') {
-      results.replaceChildren(h('p', { class: 'notice notice-bad', role: 'alert' }, `The metrics could not be loaded: ${error.message}`));
-    }
-  }
+export function render(main, context) {
+  return metricsPage(main, context, {
+    path: '/overview',
+    title: 'Overview',
+    intro: 'What your agents did and cost, all together or one at a time.',
+    allAgentsLabel: 'All active agents',
+    // An agent that no longer exists falls back to all of them.
+    choose: (filters, agents) => ({ ...filters, agentId: agents.some(a => a.id === filters.agentId) ? filters.agentId : '' }),
+    content,
+    csv: { choices: [['day', 'One row per day'], ['agent', 'One row per agent'], ['call', 'One row per call']], fileName: 'vapi-usage' },
+  });
 }
 
 function content(metrics, filters, agents) {

@@ -1,14 +1,10 @@
 // Usage: one agent in detail — cost breakdown, ended reasons, call types and statuses, success evaluation,
 // tokens — and the CSV of the same range.
 
-import { agents as agentsApi } from '../api.js';
 import { barChart } from '../charts.js';
-import { h, loading, pageHead } from '../dom.js';
-import { filterForm, readFilters, remember } from '../filters.js';
+import { h } from '../dom.js';
 import { formatCount, formatMoney, humanize } from '../format.js';
-import {
-  apiFilters, csvDownload, dailyCard, fetchMetrics, noAgentsYet, noCallsNotice, rangeLine, share, table, totalsList,
-} from './metrics-view.js';
+import { dailyCard, metricsPage, noCallsNotice, rangeLine, share, table, totalsList } from './metrics-view.js';
 
 const costParts = [
   ['transport', 'Transport (telephony)'],
@@ -20,58 +16,26 @@ const costParts = [
   ['other', 'Other'],
 ];
 
-export async function render(main, { params, signal }) {
-  main.append(pageHead('Usage', 'One agent’s calls and costs in detail.'));
-  const results = h('div', {}, loading());
-  main.append(results);
-
-  let agents;
-  try {
-    agents = await agentsApi.list(signal, true);
-  } catch (error) {
-    if (error.name !== 'AbortError') {
-      results.replaceChildren(h('p', { class: 'notice notice-bad', role: 'alert' }, `Your agents could not be loaded: ${error.message}`));
-    }
-    return;
-  }
-  if (agents.length === 0) {
-    results.replaceChildren(noAgentsYet());
-    return;
-  }
-
-  const filters = readFilters(params);
-  filters.agentId = chooseAgent(agents, filters);
-  filters.includeDeleted ||= Boolean(agents.find(a => a.id === filters.agentId)?.deletedAt);
-  let shown = filters;
-
-  const show = async chosen => {
-    results.setAttribute('aria-busy', 'true');
-    try {
-      const metrics = await fetchMetrics(chosen, agents, signal);
-      shown = chosen;
-      remember('/usage', chosen);
-      results.replaceChildren(...content(metrics, agents.find(a => a.id === chosen.agentId), agents).filter(Boolean));
-    } finally {
-      results.removeAttribute('aria-busy');
-    }
-  };
-
-  const form = filterForm({ filters, agents, onApply: show });
-  results.before(h('section', { class: 'card', 'aria-label': 'Filters' }, form));
-  results.after(csvDownload(() => apiFilters(shown, agents), [['day', 'One row per day'], ['call', 'One row per call']], 'vapi-agent-usage'));
-  try {
-    await show(filters);
-  } catch (error) {
-    if (error.name !== 'AbortError') {
-      results.replaceChildren(h('p', { class: 'notice notice-bad', role: 'alert' }, `The usage could not be loaded: ${error.message}`));
-    }
-  }
+export function render(main, context) {
+  return metricsPage(main, context, {
+    path: '/usage',
+    title: 'Usage',
+    intro: 'One agent’s calls and costs in detail.',
+    choose: (filters, agents) => {
+      const agent = chooseAgent(agents, filters);
+      return { ...filters, agentId: agent.id, includeDeleted: filters.includeDeleted || Boolean(agent.deletedAt) };
+    },
+    content: (metrics, filters, agents) => content(metrics, agents.find(a => a.id === filters.agentId), agents),
+    csv: { choices: [['day', 'One row per day'], ['call', 'One row per call']], fileName: 'vapi-agent-usage' },
+  });
 }
 
 /** The agent asked for, else the first active one, else the first that is not deleted, else any. */
 function chooseAgent(agents, filters) {
-  const wanted = agents.find(a => a.id === filters.agentId);
-  return (wanted ?? agents.find(a => a.isActive && !a.deletedAt) ?? agents.find(a => !a.deletedAt) ?? agents[0]).id;
+  return agents.find(a => a.id === filters.agentId)
+    ?? agents.find(a => a.isActive && !a.deletedAt)
+    ?? agents.find(a => !a.deletedAt)
+    ?? agents[0];
 }
 
 function content(metrics, agent, agents) {
