@@ -5,8 +5,10 @@ using VapiAgents.Application.Agents;
 using VapiAgents.Application.Common.Interfaces;
 using VapiAgents.Application.Sync;
 using VapiAgents.Application.Common.Security;
+using VapiAgents.Application.Metrics;
 using VapiAgents.Infrastructure.BackgroundJobs;
 using VapiAgents.Infrastructure.Identity;
+using VapiAgents.Infrastructure.Metrics;
 using VapiAgents.Infrastructure.Persistence;
 using VapiAgents.Infrastructure.Persistence.Providers;
 using VapiAgents.Infrastructure.Persistence.Repositories;
@@ -40,6 +42,10 @@ public static class DependencyInjection
         services.AddScoped<IAgentBookkeeping, AgentBookkeeping>();
         services.AddScoped<ISyncJobQueue, HangfireSyncJobQueue>();
         services.AddTransient<SyncRunJob>();
+        services.AddScoped<IUsageReader, RollupUsageReader>();
+        services.AddScoped<CallRowUsageReader>();
+        services.AddScoped<ICallExportSource, CallExportSource>();
+        services.AddScoped<Application.Metrics.Commands.RebuildRollups.IRollupRebuilder, RollupRebuilder>();
 
         services.AddIdentityAndTokens();
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);

@@ -1,5 +1,6 @@
 using Mediator;
 using VapiAgents.Application.Agents.Commands.RotateEncryptionKeys;
+using VapiAgents.Application.Metrics.Commands.RebuildRollups;
 using VapiAgents.Infrastructure.Persistence;
 
 namespace VapiAgents.WebApi;
@@ -8,8 +9,9 @@ namespace VapiAgents.WebApi;
 public static class CommandLine
 {
     public const string RotateKeys = "rotate-keys";
+    public const string RebuildRollups = "rebuild-rollups";
 
-    public static bool IsCommand(string argument) => argument == RotateKeys;
+    public static bool IsCommand(string argument) => argument is RotateKeys or RebuildRollups;
 
     public static async Task<int> RunAsync(WebApplication app, string command)
     {
@@ -21,6 +23,10 @@ public static class CommandLine
             case RotateKeys:
                 var result = await sender.Send(new RotateEncryptionKeysCommand());
                 Console.WriteLine($"Re-sealed {result.Resealed} secret(s) with encryption key '{result.ActiveKeyId}'.");
+                return 0;
+            case RebuildRollups:
+                var rebuilt = await sender.Send(new RebuildRollupsCommand());
+                Console.WriteLine($"Rebuilt {rebuilt.Rollups} rollup(s) from {rebuilt.Calls} call(s) of {rebuilt.Users} user(s).");
                 return 0;
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{command}'.");

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using VapiAgents.Application.Agents.Commands.RotateEncryptionKeys;
+using VapiAgents.Application.Metrics.Commands.RebuildRollups;
 using VapiAgents.Infrastructure.Identity;
 
 namespace VapiAgents.WebApi.Endpoints;
@@ -15,7 +16,12 @@ public sealed class Admin : IEndpointGroup
 
         group.MapPost("encryption/rotate", RotateEncryptionKeys).WithName(nameof(RotateEncryptionKeys))
             .WithSummary("Re-seals every stored secret with Encryption:ActiveKeyId. Idempotent; safe to interrupt and run again.");
+        group.MapPost("rollups/rebuild", RebuildRollups).WithName(nameof(RebuildRollups))
+            .WithSummary("Recomputes the usage rollups from the call rows (all users, or one with ?userId=).");
     }
+
+    public static async Task<Ok<RebuildRollupsResult>> RebuildRollups(ISender sender, CancellationToken cancellationToken, string? userId = null) =>
+        TypedResults.Ok(await sender.Send(new RebuildRollupsCommand(userId), cancellationToken));
 
     public static async Task<Ok<RotateEncryptionKeysResult>> RotateEncryptionKeys(ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new RotateEncryptionKeysCommand(), cancellationToken));

@@ -50,3 +50,79 @@ public sealed class VapiCallJsonTests
         facts.CreatedAt.Should().Be(new DateTime(2026, 8, 20, 14, 2, 11, 512, DateTimeKind.Utc));
     }
 }
+
+public sealed class VapiCallJsonLeniencyTests
+{
+    private static async Task<List<CallFacts?>> ParseAsync(string json)
+    {
+        var list = new List<CallFacts?>();
+        await using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
+        await foreach (var item in JsonSerializer.DeserializeAsyncEnumerable<ParsedCall>(stream, VapiCallJsonConverter.Options))
+        {
+            list.Add(item.Facts);
+        }
+
+        return list;
+    }
+
+    private const string Required = "\"orgId\": \"o\", \"createdAt\": \"2026-08-20T14:02:11.512Z\", \"updatedAt\": \"2026-08-20T14:02:12Z\"";
+
+    [Theory]
+    [InlineData("true", SuccessOutcome.Passed, "true")]
+    [InlineData("false", SuccessOutcome.Failed, "false")]
+    [InlineData("\"Pass\"", SuccessOutcome.Passed, "Pass")]
+    [InlineData("8", SuccessOutcome.Passed, "8")]
+    [InlineData("0.2", SuccessOutcome.Failed, "0.2")]
+    [InlineData("null", SuccessOutcome.Unknown, null)]
+    [InlineData("{\"score\": 1}", SuccessOutcome.Unknown, "{\"score\": 1}")]
+    public async Task SuccessEvaluation_InAnyJsonType(string value, SuccessOutcome outcome, string? raw)
+    {
+        var facts = (await ParseAsync($"[{{\"id\": \"x\", {Required}, \"analysis\": {{\"successEvaluation\": {value}}}}}]")).Single()!;
+
+        (facts.SuccessOutcome, facts.SuccessEvaluation).Should().Be((outcome, raw));
+    }
+
+    [Fact]
+    public async Task ItemsThatAreNotCalls_AreCountedButDoNotFailThePage()
+    {
+        var page = await ParseAsync($"[{{\"id\": \"ok\", {Required}}}, {{\"orgId\": \"o\"}}, 42, \"text\", {{\"id\": 7, {Required}}}, {{\"id\": \"{new string('x', 65)}\", {Required}}}]");
+
+        page.Should().HaveCount(6);
+        page.Count(f => f is not null).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task NumbersAsStrings_AndMissingOrWrongTypedFields_AreRead()
+    {
+        var facts = (await ParseAsync($"[{{\"id\": \"x\", {Required}, \"cost\": \"0.25\", \"status\": 5, \"endedReason\": \"call.in-progress.error-brand-new\", \"costBreakdown\": {{\"llm\": \"0.1\", \"tts\": null, \"ttsCharacters\": \"12\"}}}}]")).Single()!;
+
+        facts.Cost.Should().Be(0.25m);
+        facts.Status.Should().BeNull();
+        facts.EndedReason.Should().Be("call.in-progress.error-brand-new");
+        facts.Parts.Llm.Should().Be(0.1m);
+        facts.TtsCharacters.Should().Be(12);
+        facts.OtherCost.Should().Be(0.15m);
+    }
+
+    [Fact]
+    public async Task WithoutCostBreakdown_TheItemisedCostsAreUsed()
+    {
+        var costs = "[{\"type\": \"transport\", \"cost\": 0.01}, {\"type\": \"transcriber\", \"cost\": 0.02}, {\"type\": \"model\", \"cost\": 0.03, \"promptTokens\": 100, \"completionTokens\": 7}," +
+                    " {\"type\": \"model\", \"cost\": 0.01, \"promptTokens\": 50}, {\"type\": \"voice\", \"cost\": 0.04, \"characters\": 300}, {\"type\": \"vapi\", \"cost\": 0.05}," +
+                    " {\"type\": \"analysis\", \"cost\": 0.001}, {\"type\": \"voicemail-detection\", \"cost\": 0.002}]";
+
+        var facts = (await ParseAsync($"[{{\"id\": \"x\", {Required}, \"cost\": 0.163, \"costs\": {costs}}}]")).Single()!;
+
+        facts.Parts.Should().Be(new CostParts(0.01m, 0.02m, 0.04m, 0.04m, 0.05m, 0.001m));
+        (facts.LlmPromptTokens, facts.LlmCompletionTokens, facts.TtsCharacters).Should().Be((150, 7, 300));
+        facts.OtherCost.Should().Be(0.002m, "voicemail detection is not one of the listed parts");
+    }
+
+    [Fact]
+    public async Task ACutOffPage_FailsToParse()
+    {
+        var parse = () => ParseAsync($"[{{\"id\": \"x\", {Required}}}, {{\"id\": \"y\", \"orgId\"");
+
+        await parse.Should().ThrowAsync<JsonException>();
+    }
+}

@@ -43,7 +43,10 @@ public static class RouteCatalogue
         new("POST /api/vapi/sync", RouteResource.Agent, id => Send(HttpMethod.Post, "/api/vapi/sync", new { agentId = id })),
         new("GET /api/vapi/sync", RouteResource.Agent, id => Send(HttpMethod.Get, $"/api/vapi/sync?agentId={id}")),
         new("GET /api/vapi/sync/{syncId:guid}", RouteResource.SyncRun, id => Send(HttpMethod.Get, $"/api/vapi/sync/{id}")),
+        new("GET /api/vapi/metrics", RouteResource.Agent, id => Send(HttpMethod.Get, $"/api/vapi/metrics?agentId={id}")),
+        new("GET /api/vapi/metrics/export", RouteResource.Agent, id => Send(HttpMethod.Get, $"/api/vapi/metrics/export?agentId={id}&groupBy=call")),
         new("POST /api/admin/encryption/rotate", RouteResource.None, _ => Send(HttpMethod.Post, "/api/admin/encryption/rotate"), AdminOnly: true),
+        new("POST /api/admin/rollups/rebuild", RouteResource.None, _ => Send(HttpMethod.Post, "/api/admin/rollups/rebuild"), AdminOnly: true),
     ];
 
     public static IEnumerable<RouteCase> WithId => All.Where(r => r.TakesId);

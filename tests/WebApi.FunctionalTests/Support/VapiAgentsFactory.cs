@@ -30,7 +30,8 @@ public sealed class VapiAgentsFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        // Only the capture: it keeps every line for the secrets scan, without flooding the test output.
+        builder.ConfigureLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Debug).AddProvider(Logs));
         builder.ConfigureServices(services => services.AddSingleton(Logs));
     }
 }

@@ -1,0 +1,44 @@
+using System.Text.Json.Serialization;
+
+namespace VapiAgents.Application.Metrics;
+
+public sealed record MetricsResponse(MetricsDto Metrics);
+
+/// <summary>Usage and cost of one agent or of all of the user's selected agents, over local days in a time zone.</summary>
+public sealed record MetricsDto(
+    MetricsRange Range,
+    IReadOnlyList<Guid> AgentIds,
+    MetricsTotals Totals,
+    CostBreakdownDto CostBreakdown,
+    TokensDto Tokens,
+    IReadOnlyList<KeyedUsageDto> ByEndedReason,
+    IReadOnlyList<KeyedUsageDto> ByType,
+    IReadOnlyList<KeyedUsageDto> ByStatus,
+    SuccessEvaluationDto SuccessEvaluation,
+    IReadOnlyList<DailyUsageDto> Daily,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AgentUsageDto>? ByAgent,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PreviousPeriodDto? PreviousPeriod,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ChangeDto? Change);
+
+public sealed record MetricsRange(string StartDate, string EndDate, string Timezone);
+
+public sealed record MetricsTotals(
+    long Calls, decimal Minutes, decimal DurationSeconds, decimal Cost,
+    decimal AverageDurationSeconds, decimal AverageCostPerCall, decimal CostPerMinute);
+
+public sealed record CostBreakdownDto(decimal Transport, decimal Stt, decimal Llm, decimal Tts, decimal Vapi, decimal Analysis, decimal Other);
+
+public sealed record TokensDto(long LlmPrompt, long LlmCompletion, long TtsCharacters);
+
+public sealed record KeyedUsageDto(string? Key, long Calls, decimal Cost);
+
+public sealed record SuccessEvaluationDto(long Passed, long Failed, long Unknown);
+
+public sealed record DailyUsageDto(string Date, long Calls, decimal Minutes, decimal Cost);
+
+public sealed record AgentUsageDto(Guid AgentId, string Name, bool IsActive, long Calls, decimal Minutes, decimal Cost);
+
+public sealed record PreviousPeriodDto(string StartDate, string EndDate, long Calls, decimal Minutes, decimal Cost);
+
+/// <summary>Percent change against the previous period; null where the previous value is 0.</summary>
+public sealed record ChangeDto(decimal? Calls, decimal? Minutes, decimal? Cost);

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using FluentValidation;
+using Mediator;
+using VapiAgents.Application.Common.Interfaces;
+using VapiAgents.Application.Common.Time;
+using VapiAgents.Domain.Usage;
+
+namespace VapiAgents.Application.Metrics.Queries.ExportMetrics;
+
+/// <summary>The metrics of a filter as CSV rows: one per day, per agent, or per call.</summary>
+public sealed record ExportMetricsQuery(MetricsFilter Filter, string? GroupBy = ExportMetricsQuery.ByDay) : IQuery<CsvExport>
+{
+    public const string ByDay = "day";
+    public const string ByAgent = "agent";
+    public const string ByCall = "call";
+}
+
+/// <summary>A CSV document whose rows are produced while it is written (a million calls are never held at once).</summary>
+/// <param name="TextColumns">Columns that hold free text (names, reasons), which the writer guards against formula injection.</param>
+public sealed record CsvExport(string FileName, IReadOnlyList<string> Header, IReadOnlySet<int> TextColumns, IAsyncEnumerable<IReadOnlyList<string?>> Rows);
+
+public sealed class ExportMetricsQueryValidator : AbstractValidator<ExportMetricsQuery>
+{
+    public ExportMetricsQueryValidator()
+    {
+        this.AddMetricsFilterRules(q => q.Filter);
+        RuleFor(q => q.GroupBy).Must(g => g is null or ExportMetricsQuery.ByDay or ExportMetricsQuery.ByAgent or ExportMetricsQuery.ByCall)
+            .WithMessage("groupBy must be day, agent or call.");
+    }
+}
+
+public sealed class ExportMetricsQueryHandler(
+    MetricsScopeResolver scopes,
+    IUsageReader reader,
+    ICallExportSource calls,
+    ICurrentUser currentUser) : IQueryHandler<ExportMetricsQuery, CsvExport>
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public async ValueTask<CsvExport> Handle(ExportMetricsQuery query, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.RequireUserId();
+        var scope = await scopes.ResolveAsync(userId, query.Filter, cancellationToken);
+        var groupBy = query.GroupBy ?? ExportMetricsQuery.ByDay;
+        var name = $"vapi-usage-{Date(scope.Range.First)}-to-{Date(scope.Range.Last)}-by-{groupBy}.csv";
+        return groupBy switch
+        {
+            ExportMetricsQuery.ByAgent => new CsvExport(name,
+                ["agentId", "name", "isActive", "calls", "minutes", "cost"], new HashSet<int> { 1 }, ByAgentAsync(userId, scope, cancellationToken)),
+            ExportMetricsQuery.ByCall => new CsvExport(name,
+                ["callId", "createdAt", "agents", "assistantId", "type", "status", "endedReason", "durationSeconds", "cost",
+                 "transport", "stt", "llm", "tts", "vapi", "analysis", "other", "llmPromptTokens", "llmCompletionTokens",
+                 "ttsCharacters", "successEvaluation", "successOutcome"],
+                new HashSet<int> { 0, 2, 3, 4, 5, 6, 19 }, ByCallAsync(userId, scope, cancellationToken)),
+            _ => new CsvExport(name, ["date", "calls", "minutes", "durationSeconds", "cost"], new HashSet<int>(), ByDayAsync(userId, scope, cancellationToken)),
+        };
+    }
+
+    private async IAsyncEnumerable<IReadOnlyList<string?>> ByDayAsync(string userId, MetricsScope scope, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var report = await reader.ReadAsync(userId, scope.Agents.Select(a => a.Id).ToList(), scope.Range, cancellationToken);
+        foreach (var (date, usage) in report.Daily)
+        {
+            yield return [Date(date), Number(usage.Calls), Number(Minutes(usage.DurationMs)), Number(usage.DurationMs / 1000m), Number(Money.FromUnits(usage.Cost))];
+        }
+    }
+
+    private async IAsyncEnumerable<IReadOnlyList<string?>> ByAgentAsync(string userId, MetricsScope scope, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var report = await reader.ReadAsync(userId, scope.Agents.Select(a => a.Id).ToList(), scope.Range, cancellationToken);
+        foreach (var agent in scope.Agents)
+        {
+            var usage = report.ByAgent.GetValueOrDefault(agent.Id);
+            yield return [agent.Id.ToString(), agent.Name, agent.IsActive ? "true" : "false", Number(usage.Calls), Number(Minutes(usage.DurationMs)), Number(Money.FromUnits(usage.Cost))];
+        }
+    }
+
+    private async IAsyncEnumerable<IReadOnlyList<string?>> ByCallAsync(string userId, MetricsScope scope, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var names = scope.Agents.ToDictionary(a => a.Id, a => a.Name);
+        var from = ZonedCalendar.StartOfDayUtc(scope.Range.First, scope.Range.Zone);
+        var to = ZonedCalendar.StartOfDayUtc(scope.Range.Last.AddDays(1), scope.Range.Zone);
+        await foreach (var call in calls.StreamAsync(userId, names.Keys, from, to, cancellationToken))
+        {
+            var f = call.Facts;
+            var local = new DateTimeOffset(f.CreatedAt).ToOffset(scope.Range.Zone.GetUtcOffset(f.CreatedAt));
+            yield return
+            [
+                f.Id, local.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", Invariant), string.Join("; ", call.AgentIds.Select(id => names[id])),
+                f.AssistantId, f.Type, f.Status, f.EndedReason, Number(f.DurationMs / 1000m), Number(f.Cost),
+                Number(f.Parts.Transport), Number(f.Parts.Stt), Number(f.Parts.Llm), Number(f.Parts.Tts), Number(f.Parts.Vapi),
+                Number(f.Parts.Analysis), Number(f.OtherCost), Number(f.LlmPromptTokens), Number(f.LlmCompletionTokens),
+                Number(f.TtsCharacters), f.SuccessEvaluation, f.SuccessOutcome.ToString().ToLowerInvariant(),
+            ];
+        }
+    }
+
+    private static decimal Minutes(long durationMs) => Math.Round(durationMs / 60_000m, 6);
+
+    private static string Number(decimal value) => value.ToString(Invariant);
+
+    private static string Number(long value) => value.ToString(Invariant);
+
+    private static string Date(DateOnly date) => date.ToString(ZonedCalendar.DateFormat, Invariant);
+}

@@ -1,0 +1,86 @@
+using FluentValidation;
+using Mediator;
+using VapiAgents.Application.Common.Interfaces;
+using VapiAgents.Application.Common.Time;
+using VapiAgents.Domain.Usage;
+
+namespace VapiAgents.Application.Metrics.Queries.GetMetrics;
+
+/// <param name="Compare">Also answer the previous period of equal length and the change against it.</param>
+public sealed record GetMetricsQuery(MetricsFilter Filter, bool Compare = true) : IQuery<MetricsResponse>;
+
+public sealed class GetMetricsQueryValidator : AbstractValidator<GetMetricsQuery>
+{
+    public GetMetricsQueryValidator() => this.AddMetricsFilterRules(q => q.Filter);
+}
+
+public sealed class GetMetricsQueryHandler(MetricsScopeResolver scopes, IUsageReader reader, ICurrentUser currentUser)
+    : IQueryHandler<GetMetricsQuery, MetricsResponse>
+{
+    private const int MinuteScale = 6;
+    private const int PercentScale = 2;
+
+    public async ValueTask<MetricsResponse> Handle(GetMetricsQuery query, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.RequireUserId();
+        var scope = await scopes.ResolveAsync(userId, query.Filter, cancellationToken);
+        var ids = scope.Agents.Select(a => a.Id).ToList();
+        var report = await reader.ReadAsync(userId, ids, scope.Range, cancellationToken);
+        var previous = query.Compare ? await reader.ReadBriefAsync(userId, ids, scope.Range.Previous, cancellationToken) : (UsageBrief?)null;
+
+        var totals = report.Totals;
+        var current = new UsageBrief(totals.Calls, totals.DurationMs, totals.Cost);
+        var metrics = new MetricsDto(
+            new MetricsRange(Date(scope.Range.First), Date(scope.Range.Last), scope.Range.Zone.Id),
+            ids,
+            Totals(totals),
+            new CostBreakdownDto(
+                Money.FromUnits(totals.Transport), Money.FromUnits(totals.Stt), Money.FromUnits(totals.Llm), Money.FromUnits(totals.Tts),
+                Money.FromUnits(totals.Vapi), Money.FromUnits(totals.Analysis), Money.FromUnits(totals.Other)),
+            new TokensDto(totals.LlmPromptTokens, totals.LlmCompletionTokens, totals.TtsCharacters),
+            Keyed(report.ByEndedReason),
+            Keyed(report.ByType),
+            Keyed(report.ByStatus),
+            new SuccessEvaluationDto(totals.Passed, totals.Failed, totals.UnknownSuccess),
+            report.Daily.Select(d => new DailyUsageDto(Date(d.Date), d.Usage.Calls, Minutes(d.Usage.DurationMs), Money.FromUnits(d.Usage.Cost))).ToList(),
+            scope.SingleAgent ? null : scope.Agents.Select(a => ByAgent(a, report.ByAgent)).ToList(),
+            previous is { } before
+                ? new PreviousPeriodDto(Date(scope.Range.Previous.First), Date(scope.Range.Previous.Last), before.Calls, Minutes(before.DurationMs), Money.FromUnits(before.Cost))
+                : null,
+            previous is { } past
+                ? new ChangeDto(Change(current.Calls, past.Calls), Change(current.DurationMs, past.DurationMs), Change(current.Cost, past.Cost))
+                : null);
+        return new MetricsResponse(metrics);
+    }
+
+    private static MetricsTotals Totals(UsageSums totals)
+    {
+        var cost = Money.FromUnits(totals.Cost);
+        var seconds = totals.DurationMs / 1000m;
+        var minutes = Minutes(totals.DurationMs);
+        return new MetricsTotals(
+            totals.Calls, minutes, seconds, cost,
+            totals.Calls == 0 ? 0 : Math.Round(seconds / totals.Calls, 3),
+            totals.Calls == 0 ? 0 : Money.Normalize(cost / totals.Calls),
+            totals.DurationMs == 0 ? 0 : Money.Normalize(cost * 60_000m / totals.DurationMs));
+    }
+
+    private static AgentUsageDto ByAgent(Domain.Agents.VapiAgent agent, IReadOnlyDictionary<Guid, UsageBrief> byAgent)
+    {
+        var usage = byAgent.GetValueOrDefault(agent.Id);
+        return new AgentUsageDto(agent.Id, agent.Name, agent.IsActive, usage.Calls, Minutes(usage.DurationMs), Money.FromUnits(usage.Cost));
+    }
+
+    /// <summary>Largest first: by calls, then cost, then key.</summary>
+    private static List<KeyedUsageDto> Keyed(IReadOnlyList<BreakdownEntry> entries) =>
+        entries.Where(e => e.Calls != 0 || e.Cost != 0)
+            .OrderByDescending(e => e.Calls).ThenByDescending(e => e.Cost).ThenBy(e => e.Key, StringComparer.Ordinal)
+            .Select(e => new KeyedUsageDto(e.Key, e.Calls, Money.FromUnits(e.Cost))).ToList();
+
+    private static decimal Minutes(long durationMs) => Math.Round(durationMs / 60_000m, MinuteScale);
+
+    private static decimal? Change(long current, long previous) =>
+        previous == 0 ? null : Math.Round((current - previous) * 100m / previous, PercentScale);
+
+    private static string Date(DateOnly date) => date.ToString(ZonedCalendar.DateFormat, System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,156 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using VapiAgents.Application.Metrics;
+using VapiAgents.Infrastructure.Persistence;
+
+namespace VapiAgents.Infrastructure.Metrics;
+
+/// <summary>
+/// The same answers as <see cref="RollupUsageReader"/>, straight from the call rows with plain GROUP BY
+/// queries. It is the reference the rollups are checked against in tests and measured against in the
+/// benchmark — correct by construction, and as slow as reading every call of the range.
+/// </summary>
+public sealed class CallRowUsageReader(ApplicationDbContext db) : IUsageReader
+{
+    private const string Brief = """
+        CAST(COUNT(*) AS BIGINT), CAST(COALESCE(SUM("DurationMs"), 0) AS BIGINT), CAST(COALESCE(SUM("Cost"), 0) AS BIGINT)
+        """;
+
+    private static readonly string[] SumColumns =
+    [
+        "DurationMs", "Cost", "CostTransport", "CostStt", "CostLlm", "CostTts", "CostVapi", "CostAnalysis", "CostOther",
+        "LlmPromptTokens", "LlmCompletionTokens", "TtsCharacters",
+    ];
+
+    public async Task<UsageReport> ReadAsync(string userId, IReadOnlyCollection<Guid> agentIds, DayRange range, CancellationToken cancellationToken)
+    {
+        var bounds = RollupUsageReader.DayBounds(range);
+        var totals = new UsageSums();
+        var sums = string.Join(", ", SumColumns.Select(c => $"CAST(COALESCE(SUM(\"{c}\"), 0) AS BIGINT)"));
+        var outcomes = string.Join(", ", new[] { 1, 2, 0 }.Select(o => $"CAST(COALESCE(SUM(CASE WHEN \"SuccessOutcome\" = {o} THEN 1 ELSE 0 END), 0) AS BIGINT)"));
+        await QueryAsync(Selected(userId, agentIds, bounds[0], bounds[^1], $"SELECT CAST(COUNT(*) AS BIGINT), {sums}, {outcomes} FROM sel"), reader =>
+        {
+            var v = Enumerable.Range(0, 16).Select(reader.GetInt64).ToArray();
+            (totals.Calls, totals.DurationMs, totals.Cost, totals.Transport, totals.Stt, totals.Llm) = (v[0], v[1], v[2], v[3], v[4], v[5]);
+            (totals.Tts, totals.Vapi, totals.Analysis, totals.Other) = (v[6], v[7], v[8], v[9]);
+            (totals.LlmPromptTokens, totals.LlmCompletionTokens, totals.TtsCharacters) = (v[10], v[11], v[12]);
+            (totals.Passed, totals.Failed, totals.UnknownSuccess) = (v[13], v[14], v[15]);
+        }, cancellationToken);
+
+        var breakdowns = new Dictionary<string, List<BreakdownEntry>>();
+        foreach (var column in new[] { "EndedReason", "Type", "Status" })
+        {
+            var entries = breakdowns[column] = [];
+            await QueryAsync(
+                Selected(userId, agentIds, bounds[0], bounds[^1], $"SELECT \"{column}\", CAST(COUNT(*) AS BIGINT), CAST(COALESCE(SUM(\"Cost\"), 0) AS BIGINT) FROM sel GROUP BY \"{column}\""),
+                reader => entries.Add(new BreakdownEntry(reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2))),
+                cancellationToken);
+        }
+
+        // The local days as a table of UTC bounds, so each call joins the day it belongs to.
+        var days = new Dictionary<int, UsageBrief>();
+        var dayTable = string.Join(" UNION ALL ", Enumerable.Range(0, range.Days).Select(i =>
+            $"SELECT {i} AS \"Day\", CAST({bounds[i]} AS BIGINT) AS \"S\", CAST({bounds[i + 1]} AS BIGINT) AS \"E\""));
+        await QueryAsync(
+            Selected(userId, agentIds, bounds[0], bounds[^1],
+                $"SELECT d.\"Day\", {Brief} FROM sel JOIN ({dayTable}) d ON sel.\"CreatedAt\" >= d.\"S\" AND sel.\"CreatedAt\" < d.\"E\" GROUP BY d.\"Day\""),
+            reader => days[reader.GetInt32(0)] = new UsageBrief(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3)),
+            cancellationToken);
+
+        // Each agent's own view: its rows, shared calls included.
+        var byAgent = agentIds.ToDictionary(id => id, _ => new UsageBrief(0, 0, 0));
+        var own = new Sql();
+        own.Append($"SELECT \"AgentId\", {Brief} FROM \"CallUsages\" WHERE \"UserId\" = {own.Parameter(userId)} AND \"AgentId\" IN ({own.Parameters(agentIds)})")
+            .Append($" AND \"CreatedAt\" >= {own.Parameter(bounds[0])} AND \"CreatedAt\" < {own.Parameter(bounds[^1])} GROUP BY \"AgentId\"");
+        await QueryAsync(own, reader => byAgent[ReadGuid(reader, 0)] = new UsageBrief(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3)), cancellationToken);
+
+        return new UsageReport(
+            totals,
+            Enumerable.Range(0, range.Days).Select(i => (range.First.AddDays(i), days.GetValueOrDefault(i))).ToList(),
+            byAgent, breakdowns["EndedReason"], breakdowns["Type"], breakdowns["Status"]);
+    }
+
+    public async Task<UsageBrief> ReadBriefAsync(string userId, IReadOnlyCollection<Guid> agentIds, DayRange range, CancellationToken cancellationToken)
+    {
+        var bounds = RollupUsageReader.DayBounds(range);
+        var brief = new UsageBrief(0, 0, 0);
+        await QueryAsync(Selected(userId, agentIds, bounds[0], bounds[^1], $"SELECT {Brief} FROM sel"),
+            reader => brief = new UsageBrief(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)), cancellationToken);
+        return brief;
+    }
+
+    /// <summary>The selected agents' rows in the range, one per call (the copy of the lowest agent id), as <c>sel</c>.</summary>
+    private static Sql Selected(string userId, IReadOnlyCollection<Guid> agentIds, long fromMs, long toMs, string select)
+    {
+        var sql = new Sql();
+        var agents = sql.Parameters(agentIds);
+        return sql.Append($"""
+            WITH sel AS (
+              SELECT u.* FROM "CallUsages" u
+              WHERE u."UserId" = {sql.Parameter(userId)} AND u."AgentId" IN ({agents})
+                AND u."CreatedAt" >= {sql.Parameter(fromMs)} AND u."CreatedAt" < {sql.Parameter(toMs)}
+                AND NOT EXISTS (SELECT 1 FROM "CallUsages" v
+                  WHERE v."UserId" = u."UserId" AND v."CallId" = u."CallId" AND v."AgentId" IN ({agents}) AND v."AgentId" < u."AgentId"))
+            {select}
+            """);
+    }
+
+    private async Task QueryAsync(Sql sql, Action<DbDataReader> read, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var mappings = db.GetService<IRelationalTypeMappingSource>();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql.Text;
+            foreach (var (name, value) in sql.Values)
+            {
+                command.Parameters.Add(mappings.FindMapping(value.GetType())!.CreateParameter(command, name, value));
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                read(reader);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static Guid ReadGuid(DbDataReader reader, int ordinal) =>
+        reader.GetFieldType(ordinal) == typeof(Guid) ? reader.GetGuid(ordinal) : Guid.Parse(reader.GetString(ordinal));
+
+    /// <summary>SQL text with its parameters, named in order; values are typed by EF's own mappings, as EF would write them.</summary>
+    private sealed class Sql
+    {
+        private readonly System.Text.StringBuilder _text = new();
+
+        public List<(string Name, object Value)> Values { get; } = [];
+
+        public string Text => _text.ToString();
+
+        public Sql Append(string text)
+        {
+            _text.Append(text);
+            return this;
+        }
+
+        public string Parameter(object value)
+        {
+            var name = $"@p{Values.Count}";
+            Values.Add((name, value));
+            return name;
+        }
+
+        public string Parameters(IEnumerable<Guid> ids)
+        {
+            var names = ids.Select(id => Parameter(id)).ToList();
+            return names.Count == 0 ? "NULL" : string.Join(", ", names);
+        }
+    }
+}

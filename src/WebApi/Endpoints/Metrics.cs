@@ -1,0 +1,48 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using VapiAgents.Application.Metrics;
+using VapiAgents.Application.Metrics.Queries.ExportMetrics;
+using VapiAgents.Application.Metrics.Queries.GetMetrics;
+using VapiAgents.WebApi.Infrastructure;
+
+namespace VapiAgents.WebApi.Endpoints;
+
+/// <summary>The seed's metrics route: one agent's usage, or all the user's active agents together; and its CSV export.</summary>
+public sealed class Metrics : IEndpointGroup
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/vapi/metrics").WithTags("Metrics").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("", GetMetrics).WithName(nameof(GetMetrics))
+            .WithSummary("Usage and cost per agent or aggregated, over local days in a time zone (default: the last 30 days in UTC).");
+        group.MapGet("export", ExportMetrics).WithName(nameof(ExportMetrics))
+            .WithSummary("The same as CSV, a row per day, per agent or per call.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+    }
+
+    /// <param name="agentId">One agent (it may be inactive); without it, all your active agents together.</param>
+    /// <param name="startDate">First day, YYYY-MM-DD in <paramref name="timezone"/>.</param>
+    /// <param name="endDate">Last day (inclusive), YYYY-MM-DD.</param>
+    /// <param name="timezone">IANA time zone; default UTC.</param>
+    /// <param name="includeInactive">Count inactive agents in the aggregate.</param>
+    /// <param name="includeDeleted">Count deleted agents' history (or read one by its id).</param>
+    /// <param name="compare">Also answer the previous period of the same length (default true).</param>
+    public static async Task<Ok<MetricsResponse>> GetMetrics(
+        ISender sender, CancellationToken cancellationToken, Guid? agentId = null, string? startDate = null, string? endDate = null,
+        string? timezone = null, bool includeInactive = false, bool includeDeleted = false, bool compare = true) =>
+        TypedResults.Ok(await sender.Send(
+            new GetMetricsQuery(new MetricsFilter(agentId, startDate, endDate, timezone, includeInactive, includeDeleted), compare),
+            cancellationToken));
+
+    /// <param name="groupBy">day (default), agent or call.</param>
+    public static async Task<CsvResult> ExportMetrics(
+        ISender sender, CancellationToken cancellationToken, Guid? agentId = null, string? startDate = null, string? endDate = null,
+        string? timezone = null, bool includeInactive = false, bool includeDeleted = false, string? groupBy = null) =>
+        new(await sender.Send(
+            new ExportMetricsQuery(new MetricsFilter(agentId, startDate, endDate, timezone, includeInactive, includeDeleted), groupBy),
+            cancellationToken));
+}

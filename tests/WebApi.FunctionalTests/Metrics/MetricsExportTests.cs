@@ -1,0 +1,90 @@
+using System.Net;
+using System.Text;
+using VapiAgents.VapiSimulator;
+using VapiAgents.WebApi.FunctionalTests.Agents;
+using VapiAgents.WebApi.FunctionalTests.Support;
+using VapiAgents.WebApi.FunctionalTests.Sync;
+
+namespace VapiAgents.WebApi.FunctionalTests.Metrics;
+
+public abstract class MetricsExportTests(SyncAppFixture fixture)
+{
+    private TestApp App => fixture.App;
+
+    private OrgDescription Org => fixture.Vapi.Scenario.Orgs[1];
+
+    private static string Range => $"startDate={DateTime.UtcNow.AddDays(-12):yyyy-MM-dd}&endDate={DateTime.UtcNow:yyyy-MM-dd}";
+
+    [SkippableFact]
+    public async Task Csv_ByDayAgentAndCall_AddsUpToTheMetrics_AndSurvivesHostileNames()
+    {
+        var user = await App.RegisterAndLoginAsync();
+        const string hostile = "=HYPERLINK(\"http://evil\",\"x\"), \"quoted\"";
+        var agent = (await AgentApi.CreateAsync(user.Client, hostile, Org.Keys[0])).Id();
+        await SyncApi.SyncAsync(user.Client, agent);
+        var metrics = (await (await user.Client.GetAsync($"/api/vapi/metrics?{Range}")).JsonAsync()).GetProperty("metrics");
+
+        var byDay = await CsvAsync(user.Client, $"{Range}&groupBy=day");
+        var byAgent = await CsvAsync(user.Client, $"{Range}&groupBy=agent");
+        var byCall = await CsvAsync(user.Client, $"{Range}&groupBy=call");
+
+        var calls = metrics.GetProperty("totals").GetProperty("calls").GetInt64();
+        var cost = metrics.GetProperty("totals").GetProperty("cost").GetDecimal();
+        byDay[0].Should().Equal("date", "calls", "minutes", "durationSeconds", "cost");
+        byDay.Skip(1).Should().HaveCount(13);
+        byDay.Skip(1).Sum(r => long.Parse(r[1])).Should().Be(calls);
+        byDay.Skip(1).Sum(r => decimal.Parse(r[4], System.Globalization.CultureInfo.InvariantCulture)).Should().Be(cost);
+        byAgent[1][1].Should().Be("'" + hostile, "a formula is neutralised, and quotes and commas survive the round trip");
+        byCall.Skip(1).Should().HaveCount((int)calls);
+        byCall.Skip(1).Sum(r => decimal.Parse(r[8], System.Globalization.CultureInfo.InvariantCulture)).Should().Be(cost);
+        byCall.Skip(1).Should().OnlyContain(r => r[2] == "'" + hostile);
+    }
+
+    private static async Task<List<string[]>> CsvAsync(HttpClient client, string query)
+    {
+        var response = await client.GetAsync($"/api/vapi/metrics/export?{query}");
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        response.Content.Headers.ContentDisposition!.DispositionType.Should().Be("attachment");
+        return Rfc4180.Parse(await response.Content.ReadAsStringAsync());
+    }
+}
+
+public sealed class SqliteMetricsExportTests(SqliteSyncAppFixture fixture) : MetricsExportTests(fixture), IClassFixture<SqliteSyncAppFixture>;
+
+public sealed class PostgreSqlMetricsExportTests(PostgreSqlSyncAppFixture fixture) : MetricsExportTests(fixture), IClassFixture<PostgreSqlSyncAppFixture>;
+
+/// <summary>A strict RFC 4180 reader for the tests: CRLF rows, quoted fields with doubled quotes.</summary>
+public static class Rfc4180
+{
+    public static List<string[]> Parse(string text)
+    {
+        var rows = new List<string[]>();
+        var row = new List<string>();
+        var cell = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { cell.Append('"'); i++; }
+                else if (c == '"') { quoted = false; }
+                else { cell.Append(c); }
+            }
+            else if (c == '"') { quoted = true; }
+            else if (c == ',') { row.Add(cell.ToString()); cell.Clear(); }
+            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                row.Add(cell.ToString());
+                cell.Clear();
+                rows.Add([.. row]);
+                row.Clear();
+                i++;
+            }
+            else { cell.Append(c); }
+        }
+
+        return rows;
+    }
+}
