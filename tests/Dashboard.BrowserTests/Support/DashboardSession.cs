@@ -106,6 +106,17 @@ public sealed class DashboardSession : IAsyncDisposable
         await Expect(AgentRow(name)).ToBeVisibleAsync();
     }
 
+    /// <summary>Syncs the agent from Settings (incremental) and waits for the run to finish.</summary>
+    public async Task SyncAsync(string name)
+    {
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
+        await AgentRow(name).GetByRole(AriaRole.Button, new() { Name = $"Sync now {name}" }).ClickAsync();
+        var dialog = Page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Start sync" }).ClickAsync();
+        await Expect(dialog.GetByRole(AriaRole.Status)).ToContainTextAsync("Sync finished", new() { Timeout = 20_000 });
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+    }
+
     /// <summary>An HTTP client signed in as this session's user, to compare the page with the API.</summary>
     public async Task<HttpClient> ApiAsync()
     {

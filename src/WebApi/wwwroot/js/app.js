@@ -20,6 +20,8 @@ const routes = {
 const main = document.getElementById('main');
 let pageAbort = null;
 let firstRender = true;
+// Said on the next page drawn (the sign-in page after a session ended); any other message belongs to the page left.
+let messageForNextPage = '';
 
 /** The route and its parameters from "#/usage?agentId=…". */
 function currentLocation() {
@@ -50,6 +52,8 @@ function render() {
   document.title = `${route.title} · VapiAgents`;
   updateTopBar(path);
   main.replaceChildren();
+  toast(messageForNextPage);
+  messageForNextPage = '';
   route.page(main, { params, signal: pageAbort.signal });
 
   // After a navigation, focus the page's heading so screen readers and keyboards start there.
@@ -76,7 +80,7 @@ function updateTopBar(path) {
 
 session.onSignOut(reason => {
   if (reason === 'expired') {
-    toast('Your session has ended. Please sign in again.');
+    messageForNextPage = 'Your session has ended. Please sign in again.';
   }
   if (location.hash === '#/signin') {
     render();

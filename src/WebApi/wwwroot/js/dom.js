@@ -68,10 +68,12 @@ export function loading(text = 'Loading…') {
 
 let toastTimer = 0;
 
-/** A short message at the bottom of the screen, announced politely. */
+/** A short message at the bottom of the screen, announced politely; an empty one takes the last one away. */
 export function toast(message) {
   const region = document.getElementById('toast');
   region.textContent = message;
   clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => { region.textContent = ''; }, 6000);
+  if (message) {
+    toastTimer = setTimeout(() => { region.textContent = ''; }, 6000);
+  }
 }

@@ -119,11 +119,10 @@ export function totalsList(metrics) {
       compare ? h('span', { class: 'change' }, compare) : null));
   const versus = (key, format) => {
     if (!previousPeriod) return null;
-    const before = `previous period: ${format(previousPeriod[key])}`;
     const percent = formatChange(change?.[key]);
-    if (percent === null) return `Nothing to compare with (${before})`;
+    if (percent === null) return 'Nothing in the previous period to compare with';
     const arrow = change[key] > 0 ? '▲' : change[key] < 0 ? '▼' : '■';
-    return `${arrow} ${percent} vs ${before}`;
+    return `${arrow} ${percent} vs the previous period (${format(previousPeriod[key])})`;
   };
   return h('dl', { class: 'totals' },
     item('calls', 'Calls', totals.calls, formatCount(totals.calls), versus('calls', formatCount)),

@@ -45,7 +45,8 @@ function byAgentCard(metrics, filters, agents) {
         table({
           caption: 'Calls, minutes and cost by agent',
           hiddenCaption: true,
-          columns: [['Agent'], ['Status'], ['Calls', 'num'], ['Minutes', 'num'], ['Cost', 'num'], ['Share of cost', 'num']],
+          // On a phone only calls and cost stay (the chart below shows the shares).
+          columns: [['Agent'], ['Status', 'hide-narrow'], ['Calls', 'num'], ['Minutes', 'num hide-narrow'], ['Cost', 'num'], ['Share of cost', 'num hide-narrow']],
           rows: rows.map(a => [usageLink(a), status(a), formatCount(a.calls), formatMinutes(a.minutes), formatMoney(a.cost), share(a.cost, metrics.totals.cost)]),
           foot: ['Total', '', formatCount(metrics.totals.calls), formatMinutes(metrics.totals.minutes), formatMoney(metrics.totals.cost), ''],
         }),
