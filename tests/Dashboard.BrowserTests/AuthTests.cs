@@ -130,6 +130,25 @@ public sealed class AuthTests(DashboardFixture fixture)
     }
 
     [SkippableFact]
+    public async Task TheAccessToken_IsRefreshedQuietly_AMinuteBeforeItExpires()
+    {
+        await using var session = await fixture.OpenAsync();
+        await session.Page.Clock.InstallAsync();
+        await session.SignUpAsync();
+        var first = await StoredSessionAsync(session.Page);
+
+        // Tokens live an hour; at 59 minutes the page has swapped them for new ones without being asked.
+        await session.Page.Clock.FastForwardAsync("59:10");
+
+        await Expect(session.Page.Locator("#account-email")).ToHaveTextAsync(session.Email);
+        await session.Page.WaitForFunctionAsync("first => sessionStorage.getItem('vapiagents.session') !== first", first);
+        var refreshed = await StoredSessionAsync(session.Page);
+        refreshed.Should().Contain("accessToken");
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
+        await Expect(session.Page.GetByRole(AriaRole.Heading, new() { Name = "Add your first agent" })).ToBeVisibleAsync();
+    }
+
+    [SkippableFact]
     public async Task ARefusedRefreshToken_EndsTheSession_WithAMessage()
     {
         await using var session = await fixture.OpenAsync();

@@ -49,6 +49,10 @@ function render() {
   // Requests of the page being left are cancelled so they cannot draw into the next one.
   pageAbort?.abort();
   pageAbort = new AbortController();
+  // A dialog belongs to the page it was opened on.
+  for (const dialog of document.querySelectorAll('dialog[open]')) {
+    dialog.close();
+  }
   document.title = `${route.title} · VapiAgents`;
   updateTopBar(path);
   main.replaceChildren();
