@@ -42,6 +42,10 @@ public static class DependencyInjection
         services.AddScoped<IAgentBookkeeping, AgentBookkeeping>();
         services.AddScoped<ISyncJobQueue, HangfireSyncJobQueue>();
         services.AddTransient<SyncRunJob>();
+        services.AddTransient<ScheduledSyncJob>();
+        services.AddTransient<ScheduledAgentSyncJob>();
+        services.AddHostedService<RecurringSyncRegistration>();
+        services.AddSingleton<Application.Webhooks.IServerMessageReader, ServerMessageReader>();
         services.AddScoped<IUsageReader, RollupUsageReader>();
         services.AddScoped<CallRowUsageReader>();
         services.AddScoped<ICallExportSource, CallExportSource>();

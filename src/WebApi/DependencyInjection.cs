@@ -14,6 +14,7 @@ public static class DependencyInjection
     {
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpContextCurrentUser>();
+        services.AddScoped<Application.Webhooks.IWebhookUrls, WebhookUrls>();
         services.AddMediatorPipeline();
         services.AddOptions<PerformanceOptions>().Bind(configuration.GetSection(PerformanceOptions.Section));
 

@@ -21,6 +21,9 @@ public interface ISyncLeases
     Task<LeaseAttempt> TryHoldAsync(Guid agentId, Guid runId, CancellationToken cancellationToken);
 
     Task ReleaseAsync(Guid agentId, Guid runId, CancellationToken cancellationToken);
+
+    /// <summary>The agents among these whose lease is held and not expired (a sync of theirs is running or queued).</summary>
+    Task<IReadOnlySet<Guid>> HeldAsync(IReadOnlyCollection<Guid> agentIds, CancellationToken cancellationToken);
 }
 
 /// <param name="HeldBy">The run holding the lease when it could not be taken.</param>
@@ -31,4 +34,7 @@ public sealed record LeaseAttempt(bool Held, Guid? HeldBy, Guid? Expired);
 public interface ISyncJobQueue
 {
     void EnqueueRun(Guid runId);
+
+    /// <summary>An incremental, scheduled sync of the agent; skipped when one of its syncs is already running.</summary>
+    void EnqueueScheduledSync(Guid agentId);
 }

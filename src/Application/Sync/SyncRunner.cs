@@ -35,6 +35,9 @@ public sealed class SyncRunner(
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
+    // The organisation the agent's calls belong to (webhooks check a reported call against it).
+    private string? _orgSeen;
+
     private SyncOptions Options => options.Value;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -99,9 +102,13 @@ public sealed class SyncRunner(
     private Task RecordOnAgentAsync(SyncRun run, Exception? failure)
     {
         var now = Now;
+        var org = _orgSeen;
         return failure is null
-            ? bookkeeping.UpdateAsync(run.AgentId, a => a.RecordSyncSucceeded(
-                now, run.Mode == SyncMode.Incremental ? run.WindowEnd : null, run.Status == SyncRunStatus.Partial, run.Error), CancellationToken.None)
+            ? bookkeeping.UpdateAsync(run.AgentId, a =>
+            {
+                a.RecordSyncSucceeded(now, run.Mode == SyncMode.Incremental ? run.WindowEnd : null, run.Status == SyncRunStatus.Partial, run.Error);
+                a.RecordOrg(org);
+            }, CancellationToken.None)
             : bookkeeping.UpdateAsync(run.AgentId, a => a.RecordSyncFailed(
                 run.Error ?? "The sync failed.", failure is VapiKeyRejectedException, Options.PauseAfterKeyRejections), CancellationToken.None);
     }
@@ -159,6 +166,7 @@ public sealed class SyncRunner(
                 if (found is PageRead read)
                 {
                     var stored = await store.UpsertAsync(agent.Id, agent.UserId, read.Page.Calls, Now, cancellationToken);
+                    _orgSeen ??= read.Page.Calls.FirstOrDefault()?.OrgId;
                     run.RecordPage(read.Page.Calls.Count(call => seen.Add(call.Id)), stored.Created, stored.Updated, read.Page.Malformed);
                 }
                 else if (found is WindowSaturated)

@@ -58,6 +58,14 @@ public sealed class VapiAgent : IAggregateRoot
     /// <summary>Syncs in a row that Vapi refused the key for; at the limit the schedule pauses the agent.</summary>
     public int ConsecutiveKeyRejections { get; private set; }
 
+    /// <summary>The Vapi organisation the key belongs to, once a sync or a verification has seen it.</summary>
+    public string? VapiOrgId { get; private set; }
+
+    /// <summary>The secret Vapi proves its webhooks with (sealed like the key); null until the owner creates one.</summary>
+    public SealedSecret? WebhookSecret { get; private set; }
+
+    public DateTime? WebhookSecretCreatedAt { get; private set; }
+
     public DateTime CreatedAt { get; private set; }
 
     public DateTime UpdatedAt { get; private set; }
@@ -149,7 +157,36 @@ public sealed class VapiAgent : IAggregateRoot
     // Bookkeeping below does not change Version: it never conflicts with what a user edits, and EF
     // writes only the columns that changed, so a user's concurrent rename is not overwritten.
 
-    public void RecordVerification(DateTime now) => LastVerifiedAt = now;
+    public void RecordVerification(DateTime now, string? orgId)
+    {
+        LastVerifiedAt = now;
+        RecordOrg(orgId);
+    }
+
+    public void RecordOrg(string? orgId)
+    {
+        if (!string.IsNullOrEmpty(orgId) && orgId.Length <= AssistantIdMaxLength)
+        {
+            VapiOrgId = orgId;
+        }
+    }
+
+    /// <summary>Creates or replaces the webhook secret; the previous one stops working at once.</summary>
+    public void ReplaceWebhookSecret(SealedSecret secret, DateTime now)
+    {
+        EnsureNotDeleted();
+        WebhookSecret = secret;
+        WebhookSecretCreatedAt = now;
+        Touch(now);
+    }
+
+    /// <summary>Re-seals the webhook secret under another encryption key (rotation).</summary>
+    public void ResealWebhookSecret(SealedSecret secret)
+    {
+        EnsureNotDeleted();
+        WebhookSecret = secret;
+        Version = Guid.NewGuid();
+    }
 
     public void RecordSyncStarted() => LastSyncStatus = AgentSyncStatus.Running;
 
@@ -185,6 +222,7 @@ public sealed class VapiAgent : IAggregateRoot
         DeletedAt = now;
         IsActive = false;
         ApiKey = null;
+        WebhookSecret = null;
         Touch(now);
     }
 

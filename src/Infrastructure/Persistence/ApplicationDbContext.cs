@@ -34,6 +34,8 @@ public abstract class ApplicationDbContext(DbContextOptions options)
 
     public DbSet<UserSyncLock> UserSyncLocks => Set<UserSyncLock>();
 
+    public DbSet<Domain.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Domain.Webhooks.WebhookDelivery>();
+
     /// <summary>Saves, turning provider errors the application understands into its own exceptions.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 using VapiAgents.Application.Agents;
 using VapiAgents.Application.Agents.Commands.CreateAgent;
 using VapiAgents.Application.Agents.Commands.DeleteAgent;
+using VapiAgents.Application.Agents.Commands.RotateWebhookSecret;
+using VapiAgents.Application.Webhooks.Queries.ListWebhookDeliveries;
 using VapiAgents.Application.Agents.Commands.UpdateAgent;
 using VapiAgents.Application.Agents.Commands.VerifyAgentKey;
 using VapiAgents.Application.Agents.Queries.GetAgent;
@@ -46,7 +48,24 @@ public sealed class Agents : IEndpointGroup
         group.MapPost("{id:guid}/verify", VerifyAgentKey).WithName(nameof(VerifyAgentKey))
             .WithSummary("Checks the stored key (and assistant id) against Vapi.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status502BadGateway);
+        group.MapPost("{id:guid}/webhook-secret", RotateWebhookSecret).WithName(nameof(RotateWebhookSecret))
+            .WithSummary("Creates or replaces the agent's webhook secret; the secret is shown this once, with the URL to set in Vapi.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("{id:guid}/webhook-deliveries", ListWebhookDeliveries).WithName(nameof(ListWebhookDeliveries))
+            .WithSummary("The agent's webhook deliveries, newest first (never their bodies).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
+
+    public static async Task<Ok<WebhookSecretResponse>> RotateWebhookSecret(Guid id, ISender sender, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new RotateWebhookSecretCommand(id), cancellationToken);
+        // The one place a secret is answered: to its owner, at creation.
+        return TypedResults.Ok(new WebhookSecretResponse(result.Url, result.Secret.Reveal(), result.CreatedAt, result.SecretHeader, result.SignatureHeader, result.TimestampHeader));
+    }
+
+    public static async Task<Ok<WebhookDeliveryListResponse>> ListWebhookDeliveries(
+        Guid id, ISender sender, CancellationToken cancellationToken, int limit = 50, int offset = 0) =>
+        TypedResults.Ok(await sender.Send(new ListWebhookDeliveriesQuery(id, limit, offset), cancellationToken));
 
     public static async Task<Ok<AgentListResponse>> ListAgents(ISender sender, CancellationToken cancellationToken, bool includeDeleted = false) =>
         TypedResults.Ok(await sender.Send(new ListAgentsQuery(includeDeleted), cancellationToken));
@@ -90,3 +109,9 @@ public sealed record UpdateAgentRequest(
     Optional<SecretValue?> ApiKey,
     Optional<string?> AgentId,
     Optional<bool?> IsActive);
+
+/// <param name="Secret">Shown once: store it in Vapi now.</param>
+/// <param name="SecretHeader">Send the secret in this header (a Bearer credential without prefix), or as Authorization: Bearer.</param>
+/// <param name="SignatureHeader">Or sign: HMAC-SHA256 of "{timestamp}.{body}" with the secret, hex, in this header…</param>
+/// <param name="TimestampHeader">…with the Unix time in this one (within 5 minutes).</param>
+public sealed record WebhookSecretResponse(string Url, string Secret, DateTime CreatedAt, string SecretHeader, string SignatureHeader, string TimestampHeader);

@@ -55,6 +55,8 @@ public sealed partial class ProblemDetailsExceptionHandler(
         ConcurrencyConflictException concurrency => Problem(StatusCodes.Status409Conflict, "Conflict", concurrency.Message),
         UniqueConstraintException => Problem(StatusCodes.Status409Conflict, "Conflict", "This item already exists."),
         SyncFailedException failed => WithSyncId(ToProblem(failed.InnerException!, httpContext), failed.SyncId),
+        WebhookUnauthorizedException unauthorized => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", unauthorized.Message),
+        WebhookRejectedException rejected => Problem(StatusCodes.Status422UnprocessableEntity, "Call does not belong to this agent", rejected.Message),
         VapiKeyRejectedException rejected => Problem(StatusCodes.Status422UnprocessableEntity, "Vapi rejected the API key", rejected.Message),
         VapiUnavailableException unavailable => Problem(StatusCodes.Status502BadGateway, "Vapi is unavailable", unavailable.Message),
         SecretUnsealException => Problem(StatusCodes.Status500InternalServerError, "Stored secret unreadable",

@@ -36,7 +36,7 @@ public sealed class OpenApiTests
         using var json = JsonDocument.Parse(text);
         var paths = json.RootElement.GetProperty("paths");
 
-        foreach (var route in RouteCatalogue.All)
+        foreach (var route in RouteCatalogue.WithBearer)
         {
             var (method, pattern) = (route.Key.Split(' ')[0].ToLowerInvariant(), route.Key.Split(' ')[1].Replace(":guid", ""));
             paths.TryGetProperty(pattern, out var path).Should().BeTrue(route.Key);

@@ -14,9 +14,12 @@ public enum RouteResource
 /// <param name="Key">"METHOD pattern" exactly as the app's endpoint table shows it.</param>
 /// <param name="Resource">Routes that name an agent or a run get the whole matrix; the others only the anonymous check.</param>
 /// <param name="Request">Builds the request for an id (ignored by routes without one).</param>
-public sealed record RouteCase(string Key, RouteResource Resource, Func<string, HttpRequestMessage> Request, bool OwnerCallDeletes = false, bool AdminOnly = false)
+/// <param name="ProvedBySecret">No bearer token: the agent's webhook secret is the proof (see WebhookTests).</param>
+public sealed record RouteCase(
+    string Key, RouteResource Resource, Func<string, HttpRequestMessage> Request,
+    bool OwnerCallDeletes = false, bool AdminOnly = false, bool ProvedBySecret = false)
 {
-    public bool TakesId => Resource != RouteResource.None;
+    public bool TakesId => Resource != RouteResource.None && !ProvedBySecret;
 
     public override string ToString() => Key;
 }
@@ -40,14 +43,19 @@ public static class RouteCatalogue
         new("DELETE /api/vapi/agents", RouteResource.Agent, id => Send(HttpMethod.Delete, $"/api/vapi/agents?id={id}"), OwnerCallDeletes: true),
         new("DELETE /api/vapi/agents/{id:guid}", RouteResource.Agent, id => Send(HttpMethod.Delete, $"/api/vapi/agents/{id}"), OwnerCallDeletes: true),
         new("POST /api/vapi/agents/{id:guid}/verify", RouteResource.Agent, id => Send(HttpMethod.Post, $"/api/vapi/agents/{id}/verify")),
+        new("POST /api/vapi/agents/{id:guid}/webhook-secret", RouteResource.Agent, id => Send(HttpMethod.Post, $"/api/vapi/agents/{id}/webhook-secret")),
+        new("GET /api/vapi/agents/{id:guid}/webhook-deliveries", RouteResource.Agent, id => Send(HttpMethod.Get, $"/api/vapi/agents/{id}/webhook-deliveries")),
         new("POST /api/vapi/sync", RouteResource.Agent, id => Send(HttpMethod.Post, "/api/vapi/sync", new { agentId = id })),
         new("GET /api/vapi/sync", RouteResource.Agent, id => Send(HttpMethod.Get, $"/api/vapi/sync?agentId={id}")),
         new("GET /api/vapi/sync/{syncId:guid}", RouteResource.SyncRun, id => Send(HttpMethod.Get, $"/api/vapi/sync/{id}")),
         new("GET /api/vapi/metrics", RouteResource.Agent, id => Send(HttpMethod.Get, $"/api/vapi/metrics?agentId={id}")),
         new("GET /api/vapi/metrics/export", RouteResource.Agent, id => Send(HttpMethod.Get, $"/api/vapi/metrics/export?agentId={id}&groupBy=call")),
+        new("POST /api/vapi/webhooks/{agentId:guid}", RouteResource.Agent, id => Send(HttpMethod.Post, $"/api/vapi/webhooks/{id}", new { message = new { type = "status-update" } }), ProvedBySecret: true),
         new("POST /api/admin/encryption/rotate", RouteResource.None, _ => Send(HttpMethod.Post, "/api/admin/encryption/rotate"), AdminOnly: true),
         new("POST /api/admin/rollups/rebuild", RouteResource.None, _ => Send(HttpMethod.Post, "/api/admin/rollups/rebuild"), AdminOnly: true),
     ];
 
     public static IEnumerable<RouteCase> WithId => All.Where(r => r.TakesId);
+
+    public static IEnumerable<RouteCase> WithBearer => All.Where(r => !r.ProvedBySecret);
 }

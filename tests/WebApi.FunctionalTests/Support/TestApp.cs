@@ -19,6 +19,23 @@ public sealed class TestApp : IAsyncDisposable
     private readonly TempFolder _folder;
     private readonly TestDatabase? _database;
 
+    /// <summary>A second instance on this app's database (its own process state, Hangfire server and data folder).</summary>
+    public TestApp StartPeer(IDictionary<string, string?>? overrides = null)
+    {
+        var settings = new Dictionary<string, string?>(Settings);
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var folder = new TempFolder("peer");
+        settings["DataFolder"] = folder.Path;
+        return new TestApp(Provider, folder, database: null, settings, Environment) { SharesDatabaseWith = this };
+    }
+
+    /// <summary>The app whose database this one uses (for the secrets scan of a peer).</summary>
+    public TestApp? SharesDatabaseWith { get; private init; }
+
     private TestApp(Provider provider, TempFolder folder, TestDatabase? database, Dictionary<string, string?> settings, string environment)
     {
         Provider = provider;
@@ -42,7 +59,7 @@ public sealed class TestApp : IAsyncDisposable
 
     public string DataFolder => _folder.Path;
 
-    public string? PostgresConnectionString => _database?.ConnectionString;
+    public string? PostgresConnectionString => _database?.ConnectionString ?? SharesDatabaseWith?.PostgresConnectionString;
 
     public static async Task<TestApp> StartAsync(Provider provider, IDictionary<string, string?>? extraSettings = null, string environment = "Development")
     {
@@ -51,6 +68,8 @@ public sealed class TestApp : IAsyncDisposable
         var settings = TestSettings.Encryption();
         settings["DataFolder"] = folder.Path;
         settings["Hangfire:WorkerCount"] = "2";
+        // The schedule would fire in the middle of unrelated tests; tests that need it turn it on.
+        settings["Sync:Enabled"] = "false";
         // Vapi calls retry quickly in tests; a test that needs Vapi points Vapi:BaseUrl at a simulator.
         settings["Vapi:BaseUrl"] = "http://127.0.0.1:9";
         settings["Vapi:RetryBaseDelaySeconds"] = "0.05";
@@ -125,7 +144,7 @@ public sealed class TestApp : IAsyncDisposable
         var leaks = SecretLedger.FindIn("response", ResponseBodies)
             .Concat(SecretLedger.FindIn("log", Logs.Lines))
             .ToList();
-        leaks.AddRange(SecretLedger.FindIn("database", [await DatabaseSnapshot.ReadAllAsync(this)]));
+        leaks.AddRange(SecretLedger.FindIn("database", [await DatabaseSnapshot.ReadAllAsync(SharesDatabaseWith ?? this)]));
         return leaks;
     }
 

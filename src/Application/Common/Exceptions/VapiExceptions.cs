@@ -13,3 +13,9 @@ public class VapiUnavailableException(string message, Exception? inner = null) :
 /// <summary>A page whose body was cut off, reset or not valid JSON; worth asking for again.</summary>
 public sealed class VapiUnreadablePageException(Exception inner)
     : VapiUnavailableException("Vapi sent a page that could not be read to the end.", inner);
+
+/// <summary>A webhook without a valid proof (answered 401, without saying which part failed).</summary>
+public sealed class WebhookUnauthorizedException() : Exception("The webhook could not be authenticated.");
+
+/// <summary>A webhook about a call of another organisation or assistant than the agent's (answered 422).</summary>
+public sealed class WebhookRejectedException(string message) : Exception(message);

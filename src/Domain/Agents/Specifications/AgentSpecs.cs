@@ -47,13 +47,28 @@ public sealed class AgentNameTakenSpec : Specification<VapiAgent>
     }
 }
 
-/// <summary>Agents whose key is sealed with an encryption key other than the active one (a rotation batch).</summary>
+/// <summary>Agents with a secret sealed by an encryption key other than the active one (a rotation batch).</summary>
 public sealed class AgentsSealedWithOtherKeySpec : Specification<VapiAgent>
 {
     public AgentsSealedWithOtherKeySpec(string activeKeyId, int batchSize)
     {
-        Query.Where(a => a.ApiKey != null && a.ApiKey.KeyId != activeKeyId)
+        Query.Where(a => (a.ApiKey != null && a.ApiKey.KeyId != activeKeyId) || (a.WebhookSecret != null && a.WebhookSecret.KeyId != activeKeyId))
             .OrderBy(a => a.Id)
             .Take(batchSize);
     }
+}
+
+/// <summary>The agents the schedule syncs: active, not deleted, not paused.</summary>
+public sealed class AgentsDueForScheduleSpec : Specification<VapiAgent>
+{
+    public AgentsDueForScheduleSpec() =>
+        Query.Where(a => a.IsActive && a.DeletedAt == null && a.LastSyncStatus != AgentSyncStatus.Paused)
+            .OrderBy(a => a.Id)
+            .AsNoTracking();
+}
+
+/// <summary>A non-deleted agent by id, whoever owns it (webhooks and jobs come from the server side).</summary>
+public sealed class LiveAgentByIdSpec : SingleResultSpecification<VapiAgent>
+{
+    public LiveAgentByIdSpec(Guid id) => Query.Where(a => a.Id == id && a.DeletedAt == null);
 }

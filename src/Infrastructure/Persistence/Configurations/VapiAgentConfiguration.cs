@@ -21,11 +21,18 @@ internal sealed class VapiAgentConfiguration : IEntityTypeConfiguration<VapiAgen
         builder.Property(a => a.LastSyncError).HasMaxLength(VapiAgent.SyncErrorMaxLength);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Ignore(a => a.IsDeleted);
+        builder.Ignore(a => a.IsPaused);
 
+        builder.Property(a => a.VapiOrgId).HasMaxLength(VapiAgent.AssistantIdMaxLength);
         builder.OwnsOne(a => a.ApiKey, key =>
         {
             key.Property(k => k.KeyId).HasColumnName("ApiKeyKeyId").HasMaxLength(EncryptionKeyRing.MaxKeyIdLength).IsRequired();
             key.Property(k => k.Ciphertext).HasColumnName("ApiKeyCiphertext").IsRequired();
+        });
+        builder.OwnsOne(a => a.WebhookSecret, secret =>
+        {
+            secret.Property(k => k.KeyId).HasColumnName("WebhookSecretKeyId").HasMaxLength(EncryptionKeyRing.MaxKeyIdLength).IsRequired();
+            secret.Property(k => k.Ciphertext).HasColumnName("WebhookSecretCiphertext").IsRequired();
         });
 
         // Names are unique per user among live agents; a deleted agent's name is free again.

@@ -41,12 +41,20 @@ public sealed class RotateEncryptionKeysCommandHandler(
 
             foreach (var agent in batch)
             {
-                var secret = protector.Unseal(agent.ApiKey!, SecretPurpose.VapiApiKey, agent.Id);
-                agent.ResealApiKey(protector.Seal(secret, SecretPurpose.VapiApiKey, agent.Id));
+                if (agent.ApiKey is { } apiKey && apiKey.KeyId != protector.ActiveKeyId)
+                {
+                    agent.ResealApiKey(protector.Seal(protector.Unseal(apiKey, SecretPurpose.VapiApiKey, agent.Id), SecretPurpose.VapiApiKey, agent.Id));
+                    resealed++;
+                }
+
+                if (agent.WebhookSecret is { } webhook && webhook.KeyId != protector.ActiveKeyId)
+                {
+                    agent.ResealWebhookSecret(protector.Seal(protector.Unseal(webhook, SecretPurpose.WebhookSecret, agent.Id), SecretPurpose.WebhookSecret, agent.Id));
+                    resealed++;
+                }
             }
 
             await agents.SaveChangesAsync(cancellationToken);
-            resealed += batch.Count;
         }
     }
 }

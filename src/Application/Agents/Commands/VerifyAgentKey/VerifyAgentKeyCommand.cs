@@ -38,7 +38,7 @@ public sealed class VerifyAgentKeyCommandHandler(
 
         if (result.Valid)
         {
-            agent.RecordVerification(clock.GetUtcNow().UtcDateTime);
+            agent.RecordVerification(clock.GetUtcNow().UtcDateTime, result.OrgId);
             await agents.SaveChangesAsync(cancellationToken);
         }
 

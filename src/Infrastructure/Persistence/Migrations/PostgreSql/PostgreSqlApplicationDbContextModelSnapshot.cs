@@ -234,9 +234,16 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<string>("VapiOrgId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("WebhookSecretCreatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -423,6 +430,46 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasIndex("UserId", "Trigger", "QueuedAt");
 
                     b.ToTable("SyncRuns", (string)null);
+                });
+
+            modelBuilder.Entity("VapiAgents.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CallId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Proof")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId", "ReceivedAt");
+
+                    b.ToTable("WebhookDeliveries", (string)null);
                 });
 
             modelBuilder.Entity("VapiAgents.Infrastructure.Identity.ApplicationUser", b =>
@@ -725,7 +772,33 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
                                 .HasForeignKey("VapiAgentId");
                         });
 
+                    b.OwnsOne("VapiAgents.Domain.Agents.SealedSecret", "WebhookSecret", b1 =>
+                        {
+                            b1.Property<Guid>("VapiAgentId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<byte[]>("Ciphertext")
+                                .IsRequired()
+                                .HasColumnType("bytea")
+                                .HasColumnName("WebhookSecretCiphertext");
+
+                            b1.Property<string>("KeyId")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("WebhookSecretKeyId");
+
+                            b1.HasKey("VapiAgentId");
+
+                            b1.ToTable("VapiAgents");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VapiAgentId");
+                        });
+
                     b.Navigation("ApiKey");
+
+                    b.Navigation("WebhookSecret");
                 });
 
             modelBuilder.Entity("VapiAgents.Domain.Usage.CallUsage", b =>
@@ -738,6 +811,15 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("VapiAgents.Domain.Usage.SyncRun", b =>
+                {
+                    b.HasOne("VapiAgents.Domain.Agents.VapiAgent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VapiAgents.Domain.Webhooks.WebhookDelivery", b =>
                 {
                     b.HasOne("VapiAgents.Domain.Agents.VapiAgent", null)
                         .WithMany()

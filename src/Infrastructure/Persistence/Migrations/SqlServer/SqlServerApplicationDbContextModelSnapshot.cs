@@ -235,9 +235,16 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<string>("VapiOrgId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("WebhookSecretCreatedAt")
+                        .HasColumnType("datetime2");
 
                     b.HasKey("Id");
 
@@ -424,6 +431,46 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("UserId", "Trigger", "QueuedAt");
 
                     b.ToTable("SyncRuns", (string)null);
+                });
+
+            modelBuilder.Entity("VapiAgents.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CallId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Proof")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId", "ReceivedAt");
+
+                    b.ToTable("WebhookDeliveries", (string)null);
                 });
 
             modelBuilder.Entity("VapiAgents.Infrastructure.Identity.ApplicationUser", b =>
@@ -727,7 +774,33 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                                 .HasForeignKey("VapiAgentId");
                         });
 
+                    b.OwnsOne("VapiAgents.Domain.Agents.SealedSecret", "WebhookSecret", b1 =>
+                        {
+                            b1.Property<Guid>("VapiAgentId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<byte[]>("Ciphertext")
+                                .IsRequired()
+                                .HasColumnType("varbinary(max)")
+                                .HasColumnName("WebhookSecretCiphertext");
+
+                            b1.Property<string>("KeyId")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("nvarchar(32)")
+                                .HasColumnName("WebhookSecretKeyId");
+
+                            b1.HasKey("VapiAgentId");
+
+                            b1.ToTable("VapiAgents");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VapiAgentId");
+                        });
+
                     b.Navigation("ApiKey");
+
+                    b.Navigation("WebhookSecret");
                 });
 
             modelBuilder.Entity("VapiAgents.Domain.Usage.CallUsage", b =>
@@ -740,6 +813,15 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("VapiAgents.Domain.Usage.SyncRun", b =>
+                {
+                    b.HasOne("VapiAgents.Domain.Agents.VapiAgent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VapiAgents.Domain.Webhooks.WebhookDelivery", b =>
                 {
                     b.HasOne("VapiAgents.Domain.Agents.VapiAgent", null)
                         .WithMany()
