@@ -199,11 +199,14 @@ export function webhookDialog(agent) {
     create.addEventListener('click', async () => {
       error.textContent = '';
       try {
-        const { secret, url } = await whileBusy(create, 'Creating…', () => agentsApi.rotateWebhookSecret(agent.id));
+        const answer = await whileBusy(create, 'Creating…', () => agentsApi.rotateWebhookSecret(agent.id));
         create.hidden = true;
         result.replaceChildren(
-          copyField('url', 'Server URL', url),
-          copyField('secret', 'Secret', secret),
+          copyField('url', 'Server URL', answer.url),
+          copyField('secret', 'Secret', answer.secret),
+          h('p', { class: 'muted' }, 'In Vapi, make a credential for the server URL that sends the secret in the ',
+            h('code', {}, answer.secretHeader), ' header, or signs with it (HMAC SHA-256, headers ',
+            h('code', {}, answer.signatureHeader), ' and ', h('code', {}, answer.timestampHeader), ').'),
           h('p', { class: 'notice' }, 'Copy the secret now: it is not shown again. Closing this dialog forgets it.'));
         result.querySelector('input').focus();
       } catch (failure) {
@@ -237,6 +240,8 @@ function copyField(name, label, value) {
       toast('Press Ctrl+C (or ⌘C) to copy the selected text.');
     }
   });
-  input.replaceWith(h('div', { class: 'copy-row' }, input, copy));
+  const row = h('div', { class: 'copy-row' });
+  input.replaceWith(row);
+  row.append(input, copy);
   return wrapper;
 }
