@@ -7,7 +7,7 @@ using static VapiAgents.Dashboard.BrowserTests.Support.MetricsOnPage;
 
 namespace VapiAgents.Dashboard.BrowserTests;
 
-[Collection(DashboardCollection.Name)]
+[Collection(MetricsCollection.Name)]
 public sealed class OverviewTests(DashboardFixture fixture)
 {
     private const string Scheduling = "Patient Scheduling";

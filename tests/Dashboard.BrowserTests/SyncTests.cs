@@ -8,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace VapiAgents.Dashboard.BrowserTests;
 
-[Collection(DashboardCollection.Name)]
+[Collection(MetricsCollection.Name)]
 public sealed class SyncTests(DashboardFixture fixture)
 {
     [SkippableFact]

@@ -6,7 +6,7 @@ using static VapiAgents.Dashboard.BrowserTests.Support.MetricsOnPage;
 
 namespace VapiAgents.Dashboard.BrowserTests;
 
-[Collection(DashboardCollection.Name)]
+[Collection(MetricsCollection.Name)]
 public sealed class UsageTests(DashboardFixture fixture)
 {
     private static readonly (string Key, string Label)[] CostParts =

@@ -4,7 +4,7 @@ using VapiAgents.VapiSimulator;
 namespace VapiAgents.Dashboard.BrowserTests.Support;
 
 /// <summary>
-/// One Vapi simulator, one running app and one Chromium for all browser tests (starting them is most of the cost).
+/// One Vapi simulator, one running app and one Chromium per test collection (starting them costs more than a test).
 /// Tests stay independent by signing up users of their own, each in a fresh browser context.
 /// </summary>
 public sealed class DashboardFixture : IAsyncLifetime
@@ -74,8 +74,19 @@ public sealed class DashboardFixture : IAsyncLifetime
     }
 }
 
+// Two collections, each with its own app and browser, run side by side: the tests spend most of their time
+// waiting on a browser or a server, so two at a time finish sooner than one after the other.
+
+/// <summary>Signing in, Settings and webhooks.</summary>
 [CollectionDefinition(Name)]
 public sealed class DashboardCollection : ICollectionFixture<DashboardFixture>
 {
-    public const string Name = "Dashboard";
+    public const string Name = "Dashboard: accounts and agents";
+}
+
+/// <summary>Sync, Overview and Usage.</summary>
+[CollectionDefinition(Name)]
+public sealed class MetricsCollection : ICollectionFixture<DashboardFixture>
+{
+    public const string Name = "Dashboard: sync and metrics";
 }
