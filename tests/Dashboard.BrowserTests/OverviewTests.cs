@@ -27,7 +27,9 @@ public sealed class OverviewTests(DashboardFixture fixture)
         // Both agents, last 30 days in the browser's zone.
         await session.Page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
         await WaitForMetricsAsync(session.Page);
-        Filter(session.Page, "timezone").Should().Be("Europe/Berlin");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Europe/Berlin"));
+        (Filter(session.Page, "startDate"), Filter(session.Page, "endDate"), Filter(session.Page, "timezone"))
+            .Should().Be((today.AddDays(-29).ToString("yyyy-MM-dd"), today.ToString("yyyy-MM-dd"), "Europe/Berlin"), "the default is the last 30 days in the browser's zone");
         var both = await FromApiAsync(session);
         both.GetProperty("totals").GetProperty("calls").GetInt32().Should().BeGreaterThan(0);
         await ExpectTotalsAsync(session.Page, both);
