@@ -27,9 +27,10 @@ public sealed partial class ProblemDetailsExceptionHandler(
         }
 
         var problem = ToProblem(exception, httpContext);
-        if (problem.Status >= StatusCodes.Status500InternalServerError)
+        if (problem.Status == StatusCodes.Status500InternalServerError)
         {
-            logger.LogError("Request failed with {ExceptionType}: {Status}", exception.GetType().FullName, problem.Status);
+            // Operators need the cause; the client gets none of it.
+            logger.LogError(exception, "Request {Method} {Path} failed", httpContext.Request.Method, httpContext.Request.Path);
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;

@@ -11,8 +11,8 @@ public abstract class AgentPersistenceTests(DatabaseFixture fixture)
 {
     private static readonly DateTime Now = new(2026, 11, 20, 8, 0, 0, DateTimeKind.Utc);
 
-    private static VapiAgent NewAgent(string userId, string name) =>
-        VapiAgent.Create(Guid.CreateVersion7(), userId, name, new SealedSecret("k", [1, 2, 3, 4]), "…1234", null, Now);
+    private static VapiAgent NewAgent(string userId, string name, int minutesLater = 0) =>
+        VapiAgent.Create(Guid.CreateVersion7(), userId, name, new SealedSecret("k", [1, 2, 3, 4]), "…1234", null, Now.AddMinutes(minutesLater));
 
     [SkippableFact]
     public async Task SameNameTwice_ForOneUser_IsRefusedByTheUniqueIndex()
@@ -76,7 +76,7 @@ public abstract class AgentPersistenceTests(DatabaseFixture fixture)
         var user = Guid.NewGuid().ToString();
         await using (var db = fixture.NewContext())
         {
-            db.Agents.AddRange(NewAgent(user, "One"), NewAgent(user, "Two"), NewAgent(Guid.NewGuid().ToString(), "Other"));
+            db.Agents.AddRange(NewAgent(user, "Two", 1), NewAgent(user, "One"), NewAgent(Guid.NewGuid().ToString(), "Other"));
             await db.SaveChangesAsync();
         }
 

@@ -56,7 +56,9 @@ public sealed class ErrorHandlingTests : IAsyncLifetime
         using var client = _app.CreateClient();
         var huge = "{\"email\": \"" + new string('a', 1_100_000) + "\", \"password\": \"x\"}";
 
-        var response = await client.PostAsync("/api/auth/register", Json(huge));
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/register") { Content = Json(huge) };
+        request.Headers.ExpectContinue = true;
+        var response = await client.SendAsync(request);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);
     }

@@ -52,17 +52,23 @@ public sealed class TwoInstanceTests(ITestOutputHelper output)
         var inactive = (await AgentApi.CreateAsync(user.Client, "Inactive", key)).Id();
         (await onSecond.PatchAsJsonAsync($"/api/vapi/agents/{inactive}", new { isActive = false })).EnsureSuccessStatusCode();
 
-        // Manual syncs on the first instance race the schedule running on both.
+        // Manual syncs on the first instance race the schedule running on both; then the clock alone drives it.
         var manual = new List<Task<HttpResponseMessage>>();
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(80))
+        foreach (var agent in agents)
         {
-            manual.Add(user.Client.PostAsJsonAsync("/api/vapi/sync", new { agentId = agents[clock.Elapsed.Seconds % 3], wait = false }));
-            await Task.Delay(TimeSpan.FromSeconds(7));
-            if ((await RunsAsync(first, SyncTrigger.Scheduled)).Where(r => r.IsFinished).Select(r => r.AgentId).Distinct().Count() == 3 && clock.Elapsed > TimeSpan.FromSeconds(5))
+            manual.Add(user.Client.PostAsJsonAsync("/api/vapi/sync", new { agentId = agent, wait = false }));
+        }
+
+        while (clock.Elapsed < TimeSpan.FromSeconds(150)
+               && (await RunsAsync(first, SyncTrigger.Scheduled)).Where(r => r.Status == SyncRunStatus.Succeeded).Select(r => r.AgentId).Distinct().Count() < 3)
+        {
+            if (clock.Elapsed.Seconds % 20 == 0)
             {
-                break;
+                manual.Add(onSecond.PostAsJsonAsync("/api/vapi/sync", new { agentId = agents[0], wait = false }));
             }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
         }
 
         var answers = await Task.WhenAll(manual);

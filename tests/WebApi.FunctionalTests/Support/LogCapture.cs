@@ -35,7 +35,12 @@ public sealed class LogCapture : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+            var line = $"{logLevel} {category}: {formatter(state, exception)} {exception}";
+            lines.Enqueue(line);
+            if (logLevel >= LogLevel.Error && Environment.GetEnvironmentVariable("VAPIAGENTS_TEST_ERRORS") is { Length: > 0 } file)
+            {
+                File.AppendAllText(file, line + Environment.NewLine);
+            }
         }
     }
 }
