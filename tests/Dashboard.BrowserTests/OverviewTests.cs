@@ -18,15 +18,9 @@ public sealed class OverviewTests(DashboardFixture fixture)
     public async Task TotalsEqualTheApi_FollowDeactivation_DownloadAsCsv_AndCountADeletedAgentOnlyWhenAsked()
     {
         await using var session = await fixture.OpenAsync();
-        await session.SignUpAsync();
-        await session.AddAgentAsync(Scheduling, fixture.Vapi.Scenario.Orgs[0].Keys[0], fixture.Vapi.Scenario.Orgs[0].Assistants[0].Id);
-        await session.AddAgentAsync(Refills, fixture.Vapi.Scenario.Orgs[1].Keys[0]);
-        await session.SyncAsync(Scheduling);
-        await session.SyncAsync(Refills);
+        await OpenOverviewOfTwoSyncedAgentsAsync(session);
 
         // Both agents, last 30 days in the browser's zone.
-        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
-        await WaitForMetricsAsync(session.Page);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Europe/Berlin"));
         (Filter(session.Page, "startDate"), Filter(session.Page, "endDate"), Filter(session.Page, "timezone"))
             .Should().Be((today.AddDays(-29).ToString("yyyy-MM-dd"), today.ToString("yyyy-MM-dd"), "Europe/Berlin"), "the default is the last 30 days in the browser's zone");
@@ -85,13 +79,7 @@ public sealed class OverviewTests(DashboardFixture fixture)
     public async Task TheAgentSelector_NarrowsEverythingToOneAgent_AndARangeAndZoneOfYourChoosing()
     {
         await using var session = await fixture.OpenAsync();
-        await session.SignUpAsync();
-        await session.AddAgentAsync(Scheduling, fixture.Vapi.Scenario.Orgs[0].Keys[0], fixture.Vapi.Scenario.Orgs[0].Assistants[0].Id);
-        await session.AddAgentAsync(Refills, fixture.Vapi.Scenario.Orgs[1].Keys[0]);
-        await session.SyncAsync(Scheduling);
-        await session.SyncAsync(Refills);
-        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
-        await WaitForMetricsAsync(session.Page);
+        await OpenOverviewOfTwoSyncedAgentsAsync(session);
 
         await session.Page.GetByLabel("Agent", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = Refills });
         // A week ending on the page's last day (today in the browser's zone).
@@ -136,14 +124,7 @@ public sealed class OverviewTests(DashboardFixture fixture)
     public async Task OnAPhone_TheOverviewFitsTheWidth()
     {
         await using var session = await fixture.OpenAsync(Viewport.Phone);
-        await session.SignUpAsync();
-        await session.AddAgentAsync(Scheduling, fixture.Vapi.Scenario.Orgs[0].Keys[0], fixture.Vapi.Scenario.Orgs[0].Assistants[0].Id);
-        await session.AddAgentAsync(Refills, fixture.Vapi.Scenario.Orgs[1].Keys[0]);
-        await session.SyncAsync(Scheduling);
-        await session.SyncAsync(Refills);
-
-        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
-        await WaitForMetricsAsync(session.Page);
+        await OpenOverviewOfTwoSyncedAgentsAsync(session);
 
         var widths = await session.Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
         widths[0].Should().BeLessThanOrEqualTo(widths[1]);
@@ -161,6 +142,18 @@ public sealed class OverviewTests(DashboardFixture fixture)
         var previous = Count(metrics.GetProperty("previousPeriod").GetProperty("calls"));
         await Expect(page.Locator("[data-metric=\"calls\"] .change"))
             .ToHaveTextAsync($"{arrow} {sign}{percent.ToString("0.#", CultureInfo.GetCultureInfo("en-US"))}% vs the previous period ({previous})");
+    }
+
+    /// <summary>A new user with two agents on two Vapi organisations, both synced, looking at the Overview.</summary>
+    private async Task OpenOverviewOfTwoSyncedAgentsAsync(DashboardSession session)
+    {
+        await session.SignUpAsync();
+        await session.AddAgentAsync(Scheduling, fixture.Vapi.Scenario.Orgs[0].Keys[0], fixture.Vapi.Scenario.Orgs[0].Assistants[0].Id);
+        await session.AddAgentAsync(Refills, fixture.Vapi.Scenario.Orgs[1].Keys[0]);
+        await session.SyncAsync(Scheduling);
+        await session.SyncAsync(Refills);
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
+        await WaitForMetricsAsync(session.Page);
     }
 
     private static int Calls(JsonElement metrics) => metrics.GetProperty("totals").GetProperty("calls").GetInt32();
