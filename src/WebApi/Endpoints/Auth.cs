@@ -16,6 +16,7 @@ public sealed class Auth : IEndpointGroup
         var identity = app.MapGroup("/api/auth")
             .WithTags("Auth")
             .AddEndpointFilter<FailedSignInAuditFilter>()
+            .AddEndpointFilter<IdentityErrorFieldsFilter>()
             .MapIdentityApi<ApplicationUser>();
 
         identity.Add(endpoint =>

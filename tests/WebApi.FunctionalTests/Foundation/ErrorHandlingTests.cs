@@ -63,3 +63,19 @@ public sealed class ErrorHandlingTests : IAsyncLifetime
         await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);
     }
 }
+
+public sealed class RegisterErrorTests
+{
+    [SkippableFact]
+    public async Task RegisterErrors_NameTheFields()
+    {
+        await using var app = await TestApp.StartAsync(Provider.Sqlite);
+        using var client = app.CreateClient();
+
+        var weak = await client.PostAsync("/api/auth/register", HttpJson.Raw("{\"email\": \"a@example.test\", \"password\": \"short\"}"));
+        var badEmail = await client.PostAsync("/api/auth/register", HttpJson.Raw("{\"email\": \"not-an-email\", \"password\": \"Correct-Horse-9\"}"));
+
+        (await weak.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorFields().Should().Equal("password");
+        (await badEmail.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorFields().Should().Equal("email");
+    }
+}
