@@ -17,8 +17,10 @@ public sealed class FailedSignInAuditFilter : IEndpointFilter
     {
         var result = await next(context);
         var http = context.HttpContext;
+        // Identity answers Results<Ok<…>, EmptyHttpResult, ProblemHttpResult>: the outcome is nested inside.
+        var outcome = result is INestedHttpResult nested ? nested.Result : result;
         if (!http.Request.Path.Equals("/api/auth/login", StringComparison.OrdinalIgnoreCase)
-            || result is not IStatusCodeHttpResult { StatusCode: StatusCodes.Status401Unauthorized } failure)
+            || outcome is not IStatusCodeHttpResult { StatusCode: StatusCodes.Status401Unauthorized } failure)
         {
             return result;
         }
