@@ -36,7 +36,7 @@ public sealed class KillTests
         {
             await first.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
             using var client = new HttpClient { BaseAddress = new Uri(first.BaseUrl) };
-            token = await SignUpAsync(client);
+            token = (await Accounts.SignUpAsync(client)).Tokens.AccessToken;
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
             agent = (await AgentApi.CreateAsync(client, "Killed", key)).Id();
             var started = await client.PostAsJsonAsync("/api/vapi/sync", new { agentId = agent, wait = false });
@@ -73,11 +73,4 @@ public sealed class KillTests
         second.Output.Should().NotContain(line => line.Contains(key));
     }
 
-    private static async Task<string> SignUpAsync(HttpClient client)
-    {
-        var email = $"killed-{Guid.NewGuid():N}@example.test";
-        (await client.PostAsJsonAsync("/api/auth/register", new { email, password = "Correct-Horse-9" })).EnsureSuccessStatusCode();
-        var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = "Correct-Horse-9" });
-        return (await login.JsonAsync()).GetProperty("accessToken").GetString()!;
-    }
 }

@@ -60,9 +60,7 @@ public sealed partial class LoadTests(ITestOutputHelper output)
             await using var app = WebApiProcess.Start(settings);
             await app.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
             using var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-            var email = $"load-{Guid.NewGuid():N}@example.test";
-            (await client.PostAsJsonAsync("/api/auth/register", new { email, password = "Correct-Horse-9" })).EnsureSuccessStatusCode();
-            var token = (await (await client.PostAsJsonAsync("/api/auth/login", new { email, password = "Correct-Horse-9" })).JsonAsync()).GetProperty("accessToken").GetString()!;
+            var token = (await Accounts.SignUpAsync(client)).Tokens.AccessToken;
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
             for (var i = 0; i < 5; i++)
             {
@@ -102,7 +100,7 @@ public sealed partial class LoadTests(ITestOutputHelper output)
 
     private async Task<WrkRun> RunWrkAsync(string wrk, string url, string token)
     {
-        var start = new ProcessStartInfo(wrk, ["-t2", "-c64", $"-d{Seconds}s", "--latency", "-H", $"Authorization: Bearer {token}", url])
+        var start = new ProcessStartInfo(wrk, ["-t2", "-c64", $"-d{Seconds}s", "--timeout", "10s", "--latency", "-H", $"Authorization: Bearer {token}", url])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

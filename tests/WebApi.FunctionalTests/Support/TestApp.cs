@@ -129,16 +129,10 @@ public sealed class TestApp : IAsyncDisposable
 
     public async Task<UserSession> RegisterAndLoginAsync(string? email = null)
     {
-        email ??= $"user-{Guid.NewGuid():N}@example.test";
-        const string password = "Correct-Horse-9";
         var client = CreateClient();
-        var register = await client.PostAsJsonAsync("/api/auth/register", new { email, password });
-        register.EnsureSuccessStatusCode();
-        var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
-        login.EnsureSuccessStatusCode();
-        var tokens = (await login.Content.ReadFromJsonAsync<TokenResponse>())!;
+        var (address, tokens) = await Accounts.SignUpAsync(client, email);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
-        return new UserSession(email, password, tokens, client);
+        return new UserSession(address, Accounts.Password, tokens, client);
     }
 
     /// <summary>The secrets scan: no registered secret in any response, log line or the database, in plaintext.</summary>
