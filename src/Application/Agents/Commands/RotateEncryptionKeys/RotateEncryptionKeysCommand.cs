@@ -20,6 +20,7 @@ public sealed record RotateEncryptionKeysResult(string ActiveKeyId, int Resealed
 public sealed class RotateEncryptionKeysCommandHandler(
     IRepository<VapiAgent> agents,
     ISecretProtector protector,
+    ITokenKeyRing tokenKeys,
     ICurrentUser currentUser,
     IAuditTrail audit,
     TimeProvider clock) : ICommandHandler<RotateEncryptionKeysCommand, RotateEncryptionKeysResult>
@@ -34,7 +35,7 @@ public sealed class RotateEncryptionKeysCommandHandler(
             throw new ForbiddenAccessException();
         }
 
-        var resealed = 0;
+        var resealed = await tokenKeys.ResealAsync(cancellationToken);
         while (true)
         {
             var batch = await agents.ListAsync(new AgentsSealedWithOtherKeySpec(protector.ActiveKeyId, BatchSize), cancellationToken);
@@ -63,4 +64,11 @@ public sealed class RotateEncryptionKeysCommandHandler(
             await agents.SaveChangesAsync(cancellationToken);
         }
     }
+}
+
+/// <summary>The sealed keys of the token key ring, re-sealed with the active encryption key like the agents' secrets.</summary>
+public interface ITokenKeyRing
+{
+    /// <returns>How many keys were re-sealed.</returns>
+    Task<int> ResealAsync(CancellationToken cancellationToken);
 }
