@@ -25,6 +25,8 @@ catch (Exception exception) when (exception is ArgumentException or FormatExcept
 var figures = options.Scenario switch
 {
     "sync" => await SyncScenario.RunAsync(options),
+    "store" => await StoreScenario.RunAsync(options),
+    "metrics" => await MetricsScenario.RunAsync(options),
     _ => null,
 };
 

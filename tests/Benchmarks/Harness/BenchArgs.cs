@@ -8,8 +8,8 @@ public enum BenchProvider
     PostgreSql,
 }
 
-/// <summary>The command line: <c>&lt;scenario&gt; [--calls N] [--provider Sqlite|PostgreSql] [--runs N] [--seconds N]</c>.</summary>
-public sealed record BenchArgs(string Scenario, int? Calls, BenchProvider Provider, int? Runs, int? Seconds, string[] Rest)
+/// <summary>The command line: <c>&lt;scenario&gt; [--calls N] [--provider Sqlite|PostgreSql] [--runs N] [--seconds N] [--trace FILE]</c>.</summary>
+public sealed record BenchArgs(string Scenario, int? Calls, BenchProvider Provider, int? Runs, int? Seconds, string? Trace, string[] Rest)
 {
     public static BenchArgs Parse(string[] args)
     {
@@ -19,6 +19,7 @@ public sealed record BenchArgs(string Scenario, int? Calls, BenchProvider Provid
         }
 
         int? calls = null, runs = null, seconds = null;
+        string? trace = null;
         var provider = BenchProvider.Sqlite;
         var rest = new List<string>();
         for (var i = 1; i < args.Length; i++)
@@ -28,6 +29,7 @@ public sealed record BenchArgs(string Scenario, int? Calls, BenchProvider Provid
                 case "--calls": calls = Number(args, ++i); break;
                 case "--runs": runs = Number(args, ++i); break;
                 case "--seconds": seconds = Number(args, ++i); break;
+                case "--trace": trace = Value(args, ++i); break;
                 case "--provider":
                     provider = Enum.Parse<BenchProvider>(Value(args, ++i), ignoreCase: true);
                     break;
@@ -35,7 +37,7 @@ public sealed record BenchArgs(string Scenario, int? Calls, BenchProvider Provid
             }
         }
 
-        return new BenchArgs(args[0].ToLowerInvariant(), calls, provider, runs, seconds, rest.ToArray());
+        return new BenchArgs(args[0].ToLowerInvariant(), calls, provider, runs, seconds, trace, rest.ToArray());
     }
 
     private static string Value(string[] args, int i) =>

@@ -70,10 +70,16 @@ public static class SyncScenario
         await api.SyncAsync(warmUp, from, to);
 
         Console.WriteLine($"Syncing {calls:N0} calls through POST /api/vapi/sync…");
+        var tracer = await Tracer.StartAsync(args.Trace, app.Id);
         var cpuBefore = app.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var run = await api.SyncAsync(agent, from, to);
         clock.Stop();
+        if (tracer is not null)
+        {
+            await tracer.DisposeAsync();
+        }
+
         var cpu = app.TotalProcessorTime - cpuBefore;
         var fetched = run.GetProperty("fetched").GetInt32();
         var created = run.GetProperty("created").GetInt32();
