@@ -27,6 +27,8 @@ var figures = options.Scenario switch
     "sync" => await SyncScenario.RunAsync(options),
     "store" => await StoreScenario.RunAsync(options),
     "metrics" => await MetricsScenario.RunAsync(options),
+    "http" => await HttpScenario.RunAsync(options),
+    "startup" => await StartupScenario.RunAsync(options),
     _ => null,
 };
 
