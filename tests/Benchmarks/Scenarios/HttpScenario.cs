@@ -40,7 +40,13 @@ public static partial class HttpScenario
         await WrkAsync(app.BaseUrl + "/api/vapi/agents", header, 3);
         await WrkAsync(app.BaseUrl + "/health/live", null, 3);
         Console.WriteLine($"wrk -t{Threads} -c{Connections} -d{seconds}s on each route…");
+        var tracer = await Tracer.StartAsync(args.Trace, app.Id);
         var agents = await WrkAsync(app.BaseUrl + "/api/vapi/agents", header, seconds);
+        if (tracer is not null)
+        {
+            await tracer.DisposeAsync();
+        }
+
         var live = await WrkAsync(app.BaseUrl + "/health/live", null, seconds);
         return new Figures("http", args.Provider)
             .Add("agentsRps", agents)
