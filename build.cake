@@ -40,7 +40,8 @@ Task("ArchitectureTests").IsDependentOn("Build").Does(() => RunTests("./tests/Ar
 
 Task("IntegrationTests").IsDependentOn("Build").Does(() => RunTests("./tests/Infrastructure.IntegrationTests"));
 
-Task("FunctionalTests").IsDependentOn("Build").Does(() => RunTests("./tests/WebApi.FunctionalTests"));
+Task("FunctionalTests").IsDependentOn("Build").Does(() =>
+    RunTests("./tests/VapiSimulator.Tests", "./tests/WebApi.FunctionalTests", "./tests/Dashboard.BrowserTests"));
 
 Task("Test")
     .IsDependentOn("UnitTests")

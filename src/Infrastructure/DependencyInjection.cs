@@ -47,6 +47,7 @@ public static class DependencyInjection
         services.AddHostedService<RecurringSyncRegistration>();
         services.AddSingleton<Application.Webhooks.IServerMessageReader, ServerMessageReader>();
         services.AddScoped<IUsageReader, RollupUsageReader>();
+        services.AddScoped<Application.Audit.IAuditTrail, AuditTrail>();
         services.AddScoped<CallRowUsageReader>();
         services.AddScoped<ICallExportSource, CallExportSource>();
         services.AddScoped<Application.Metrics.Commands.RebuildRollups.IRollupRebuilder, RollupRebuilder>();

@@ -10,6 +10,9 @@ public static class DependencyInjection
 {
     public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
 
+    /// <summary>Cross-origin calls are refused unless their origin is listed in <c>Cors:AllowedOrigins</c>.</summary>
+    public const string CorsPolicy = "configured-origins";
+
     public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
@@ -44,6 +47,10 @@ public static class DependencyInjection
         });
 
         services.AddAuthenticationAndAuthorization(configuration);
+        services.AddRateLimits(configuration);
+        var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
+        services.AddCors(options => options.AddPolicy(CorsPolicy, policy =>
+            policy.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("Location", "Retry-After", "Content-Disposition")));
         services.AddOpenApiDocumentation();
         return services;
     }

@@ -1,4 +1,5 @@
 using Hangfire;
+using Microsoft.AspNetCore.StaticFiles;
 using VapiAgents.Application;
 using VapiAgents.Infrastructure;
 using VapiAgents.Infrastructure.Security;
@@ -32,8 +33,20 @@ public static class WebApiHost
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseCors(DependencyInjection.CorsPolicy);
+
+        // The dashboard (wwwroot/index.html at "/") is public; its data comes from the API with a bearer token.
+        app.UseDefaultFiles();
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = DashboardHeaders });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.UseOpenApiDocumentation();
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
@@ -45,4 +58,8 @@ public static class WebApiHost
         app.MapEndpointGroups();
         return app;
     }
+
+    /// <summary>Revalidation, so a new version of the dashboard is picked up at once (its CSP comes from <see cref="SecurityHeaders"/>).</summary>
+    private static void DashboardHeaders(StaticFileResponseContext context) =>
+        context.Context.Response.Headers.CacheControl = "no-cache";
 }

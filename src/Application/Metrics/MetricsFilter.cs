@@ -29,9 +29,9 @@ public static class MetricsFilterRules
         validator.RuleFor(m => filter(m).Timezone).Must(zone => ZonedCalendar.TryFindZone(zone, out _)).OverridePropertyName("timezone")
             .WithMessage("timezone must be an IANA time zone such as Europe/Berlin or America/New_York.");
         validator.RuleFor(m => filter(m).StartDate).Must(BeADate).OverridePropertyName("startDate")
-            .WithMessage("startDate must be a date: YYYY-MM-DD.");
+            .WithMessage("startDate must be a date (YYYY-MM-DD) between 2000 and 2100.");
         validator.RuleFor(m => filter(m).EndDate).Must(BeADate).OverridePropertyName("endDate")
-            .WithMessage("endDate must be a date: YYYY-MM-DD.");
+            .WithMessage("endDate must be a date (YYYY-MM-DD) between 2000 and 2100.");
         validator.RuleFor(m => filter(m)).Must(f => Days(f) >= 1).OverridePropertyName("startDate")
             .When(m => BeADate(filter(m).StartDate) && BeADate(filter(m).EndDate) && filter(m).StartDate is not null && filter(m).EndDate is not null)
             .WithMessage("startDate must not be after endDate.");

@@ -90,13 +90,26 @@ public sealed class SyncRunner(
         }
         finally
         {
-            // Record the end even when the caller gave up waiting: the run must not stay "running".
-            await runs.SaveChangesAsync(CancellationToken.None);
-            await RecordOnAgentAsync(run, failure);
-            await leases.ReleaseAsync(agent.Id, run.Id, CancellationToken.None);
+            // Record the end even when the caller gave up waiting, and release the lease whatever fails here:
+            // a lease that cannot be released still expires, and the next sync completes the work.
+            await BestEffortAsync(() => runs.SaveChangesAsync(CancellationToken.None), run);
+            await BestEffortAsync(() => RecordOnAgentAsync(run, failure), run);
+            await BestEffortAsync(() => leases.ReleaseAsync(agent.Id, run.Id, CancellationToken.None), run);
         }
 
         return new SyncOutcome(run, failure);
+    }
+
+    private async Task BestEffortAsync(Func<Task> step, SyncRun run)
+    {
+        try
+        {
+            await step();
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Ending sync {RunId} of agent {AgentId} did not complete; its lease will expire", run.Id, run.AgentId);
+        }
     }
 
     private Task RecordOnAgentAsync(SyncRun run, Exception? failure)

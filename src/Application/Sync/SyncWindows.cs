@@ -38,7 +38,8 @@ public static class SyncWindows
     public static (DateTime Start, DateTime End) Incremental(VapiAgent agent, DateTime now, SyncOptions options)
     {
         var from = agent.SyncHighWaterMark?.AddMinutes(-options.SafetyMarginMinutes) ?? now.AddDays(-options.InitialLookbackDays);
-        return (Truncate(from), Truncate(now));
+        // The window ends after the current millisecond, so a call updated in it is not left for the next run.
+        return (Truncate(from), Truncate(now).AddMilliseconds(1));
     }
 
     public static SyncMode ModeFor(string? startDate, string? endDate) =>

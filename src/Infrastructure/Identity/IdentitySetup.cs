@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using VapiAgents.Application.Common.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using VapiAgents.Infrastructure.Persistence;
@@ -29,8 +31,11 @@ public static class IdentitySetup
         services.AddDataProtection()
             .SetApplicationName(DataProtectionApplicationName)
             .PersistKeysToDbContext<ApplicationDbContext>();
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<ISecretProtector>((options, protector) => options.XmlEncryptor = new SealingXmlEncryptor(protector));
 
         services.AddTransient<IClaimsTransformation, AdminRoleClaimsTransformation>();
+        services.AddScoped<Application.Agents.Commands.RotateEncryptionKeys.ITokenKeyRing, TokenKeyRing>();
         return services;
     }
 }

@@ -36,6 +36,8 @@ public abstract class ApplicationDbContext(DbContextOptions options)
 
     public DbSet<Domain.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Domain.Webhooks.WebhookDelivery>();
 
+    public DbSet<Domain.Audit.AuditEvent> AuditEvents => Set<Domain.Audit.AuditEvent>();
+
     /// <summary>Saves, turning provider errors the application understands into its own exceptions.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -1,12 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VapiAgents.Application.Metrics.Commands.RebuildRollups;
+using VapiAgents.Domain.Usage;
 using VapiAgents.Infrastructure.Persistence;
 using VapiAgents.Infrastructure.Persistence.ReadModel;
 
 namespace VapiAgents.Infrastructure.Usage;
 
-/// <summary>Recomputes a user's agent sets and rollups from the call rows, in one transaction under the user's sync lock.</summary>
+/// <summary>
+/// Recomputes a user's agent sets and rollups from the call rows, in one transaction under the user's sync
+/// lock. Rows are streamed (a user may have millions): a first pass finds the sets, a second adds up the calls.
+/// </summary>
 public sealed class RollupRebuilder(IServiceScopeFactory scopes, UsageKeyRegistry keys) : IRollupRebuilder
 {
     public async Task<IReadOnlyList<string>> UsersWithCallsAsync(CancellationToken cancellationToken)
@@ -20,40 +24,44 @@ public sealed class RollupRebuilder(IServiceScopeFactory scopes, UsageKeyRegistr
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        var facts = (await db.CallUsages.AsNoTracking().Where(u => u.UserId == userId).Select(u => u.EndedReason).Distinct().ToListAsync(cancellationToken))
-            .Select(v => (BreakdownDimension.EndedReason, v))
-            .Concat((await db.CallUsages.AsNoTracking().Where(u => u.UserId == userId).Select(u => u.Type).Distinct().ToListAsync(cancellationToken)).Select(v => (BreakdownDimension.Type, v)))
-            .Concat((await db.CallUsages.AsNoTracking().Where(u => u.UserId == userId).Select(u => u.Status).Distinct().ToListAsync(cancellationToken)).Select(v => (BreakdownDimension.Status, v)));
-        var resolved = await keys.ResolveAsync(facts, cancellationToken);
+        var values = await db.CallUsages.AsNoTracking().Where(u => u.UserId == userId)
+            .Select(u => new { u.EndedReason, u.Type, u.Status }).Distinct().ToListAsync(cancellationToken);
+        var resolved = await keys.ResolveAsync(values.SelectMany(v => new[]
+        {
+            (BreakdownDimension.EndedReason, v.EndedReason), (BreakdownDimension.Type, v.Type), (BreakdownDimension.Status, v.Status),
+        }), cancellationToken);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var result = await RebuildLockedAsync(db, userId, resolved, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        });
+    }
+
+    private async Task<(long Calls, int Rollups)> RebuildLockedAsync(
+        ApplicationDbContext db, string userId, IReadOnlyDictionary<(BreakdownDimension, string), int> resolved, CancellationToken cancellationToken)
+    {
         if (await db.UserSyncLocks.Where(l => l.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(l => l.Version, l => l.Version + 1), cancellationToken) == 0)
         {
             db.UserSyncLocks.Add(new UserSyncLock { UserId = userId });
         }
 
-        var sets = await db.AgentSets.Where(s => s.UserId == userId).ToDictionaryAsync(s => s.Members, cancellationToken);
+        var sets = await SetsAsync(db, userId, cancellationToken);
         await db.UsageRollups.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
 
         var deltas = new RollupDeltas();
         long calls = 0;
-        // Copies of a call arrive together (ordered by call id): their agents form the call's set.
-        var rows = db.CallUsages.AsNoTracking().Where(u => u.UserId == userId).OrderBy(u => u.CallId).ThenBy(u => u.AgentId).AsAsyncEnumerable();
-        var pending = new List<Domain.Usage.CallUsage>();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        await foreach (var copies in CallsAsync(db, userId, cancellationToken))
         {
-            if (pending.Count > 0 && pending[0].CallId != row.CallId)
-            {
-                await AddAsync(pending);
-                pending.Clear();
-            }
-
-            pending.Add(row);
-        }
-
-        if (pending.Count > 0)
-        {
-            await AddAsync(pending);
+            var call = copies[0].ToFacts();
+            deltas.Add(sets[AgentSet.Key(copies.Select(c => c.AgentId))], call, (
+                keys.IdOf(BreakdownDimension.EndedReason, call.EndedReason, resolved),
+                keys.IdOf(BreakdownDimension.Type, call.Type, resolved),
+                keys.IdOf(BreakdownDimension.Status, call.Status, resolved)), +1);
+            calls++;
         }
 
         foreach (var ((setId, granularity, bucket), tally) in deltas.All)
@@ -64,26 +72,66 @@ public sealed class RollupRebuilder(IServiceScopeFactory scopes, UsageKeyRegistr
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return (calls, deltas.All.Count);
+    }
 
-        async Task AddAsync(List<Domain.Usage.CallUsage> copies)
+    /// <summary>Every set the user's calls belong to, created where missing (before any row is streamed: one reader at a time).</summary>
+    private static async Task<Dictionary<string, long>> SetsAsync(ApplicationDbContext db, string userId, CancellationToken cancellationToken)
+    {
+        var needed = new HashSet<string>(StringComparer.Ordinal);
+        var holders = new List<Guid>();
+        string? current = null;
+        var pairs = db.CallUsages.AsNoTracking().Where(u => u.UserId == userId).OrderBy(u => u.CallId).ThenBy(u => u.AgentId)
+            .Select(u => new { u.CallId, u.AgentId }).AsAsyncEnumerable();
+        await foreach (var pair in pairs.WithCancellation(cancellationToken))
         {
-            var members = AgentSet.Key(copies.Select(c => c.AgentId));
-            if (!sets.TryGetValue(members, out var set))
+            if (current is not null && pair.CallId != current)
             {
-                set = new AgentSet { UserId = userId, Members = members };
-                db.AgentSets.Add(set);
-                await db.SaveChangesAsync(cancellationToken);
-                sets[members] = set;
+                needed.Add(AgentSet.Key(holders));
+                holders.Clear();
             }
 
-            var call = copies[0].ToFacts();
-            deltas.Add(set.Id, call, (
-                keys.IdOf(BreakdownDimension.EndedReason, call.EndedReason, resolved),
-                keys.IdOf(BreakdownDimension.Type, call.Type, resolved),
-                keys.IdOf(BreakdownDimension.Status, call.Status, resolved)), +1);
-            calls++;
+            current = pair.CallId;
+            holders.Add(pair.AgentId);
+        }
+
+        if (holders.Count > 0)
+        {
+            needed.Add(AgentSet.Key(holders));
+        }
+
+        var sets = await db.AgentSets.Where(s => s.UserId == userId).ToDictionaryAsync(s => s.Members, s => s.Id, cancellationToken);
+        foreach (var members in needed.Where(m => !sets.ContainsKey(m)))
+        {
+            var set = new AgentSet { UserId = userId, Members = members };
+            db.AgentSets.Add(set);
+            await db.SaveChangesAsync(cancellationToken);
+            sets[members] = set.Id;
+        }
+
+        return sets;
+    }
+
+    /// <summary>The user's calls, each as the group of its copies (ordered by call id, so copies arrive together).</summary>
+    private static async IAsyncEnumerable<List<CallUsage>> CallsAsync(
+        ApplicationDbContext db, string userId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var pending = new List<CallUsage>();
+        var rows = db.CallUsages.AsNoTracking().Where(u => u.UserId == userId).OrderBy(u => u.CallId).ThenBy(u => u.AgentId).AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            if (pending.Count > 0 && pending[0].CallId != row.CallId)
+            {
+                yield return pending;
+                pending = [];
+            }
+
+            pending.Add(row);
+        }
+
+        if (pending.Count > 0)
+        {
+            yield return pending;
         }
     }
 }

@@ -12,6 +12,7 @@ using VapiAgents.Application.Agents.Queries.GetAgent;
 using VapiAgents.Application.Agents.Queries.ListAgents;
 using VapiAgents.Application.Common.Models;
 using VapiAgents.Application.Common.Security;
+using VapiAgents.WebApi.Configurations;
 
 namespace VapiAgents.WebApi.Endpoints;
 
@@ -47,9 +48,11 @@ public sealed class Agents : IEndpointGroup
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("{id:guid}/verify", VerifyAgentKey).WithName(nameof(VerifyAgentKey))
             .WithSummary("Checks the stored key (and assistant id) against Vapi.")
+            .RequireRateLimiting(RateLimitConfig.Expensive).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status502BadGateway);
         group.MapPost("{id:guid}/webhook-secret", RotateWebhookSecret).WithName(nameof(RotateWebhookSecret))
             .WithSummary("Creates or replaces the agent's webhook secret; the secret is shown this once, with the URL to set in Vapi.")
+            .RequireRateLimiting(RateLimitConfig.Expensive).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("{id:guid}/webhook-deliveries", ListWebhookDeliveries).WithName(nameof(ListWebhookDeliveries))
             .WithSummary("The agent's webhook deliveries, newest first (never their bodies).")

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using VapiAgents.Application.Metrics;
 using VapiAgents.Application.Metrics.Queries.ExportMetrics;
 using VapiAgents.Application.Metrics.Queries.GetMetrics;
+using VapiAgents.WebApi.Configurations;
 using VapiAgents.WebApi.Infrastructure;
 
 namespace VapiAgents.WebApi.Endpoints;
@@ -13,6 +14,7 @@ public sealed class Metrics : IEndpointGroup
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/vapi/metrics").WithTags("Metrics").RequireAuthorization()
+            .RequireRateLimiting(RateLimitConfig.Expensive).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

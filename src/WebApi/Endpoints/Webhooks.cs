@@ -15,6 +15,7 @@ public sealed class Webhooks : IEndpointGroup
     {
         app.MapPost("/api/vapi/webhooks/{agentId:guid}", ReceiveWebhook).WithName(nameof(ReceiveWebhook)).WithTags("Webhooks")
             .AllowAnonymous()
+            .RequireRateLimiting(Configurations.RateLimitConfig.Webhooks)
             .WithSummary("Receives a Vapi server message for an agent; an end-of-call report stores its call at once.")
             .Accepts<object>("application/json")
             .ProducesValidationProblem()

@@ -7,6 +7,7 @@ using VapiAgents.Application.Common.Exceptions;
 using VapiAgents.Application.Common.Security;
 using VapiAgents.Application.Sync.Commands.SyncAgentMetrics;
 using VapiAgents.Domain.Common;
+using VapiAgents.Infrastructure.Persistence;
 
 namespace VapiAgents.WebApi.Infrastructure;
 
@@ -27,7 +28,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
         }
 
         var problem = ToProblem(exception, httpContext);
-        if (problem.Status == StatusCodes.Status500InternalServerError)
+        if (problem.Status is StatusCodes.Status500InternalServerError or StatusCodes.Status503ServiceUnavailable)
         {
             // Operators need the cause; the client gets none of it.
             logger.LogError(exception, "Request {Method} {Path} failed", httpContext.Request.Method, httpContext.Request.Path);
@@ -62,8 +63,15 @@ public sealed partial class ProblemDetailsExceptionHandler(
         VapiUnavailableException unavailable => Problem(StatusCodes.Status502BadGateway, "Vapi is unavailable", unavailable.Message),
         SecretUnsealException => Problem(StatusCodes.Status500InternalServerError, "Stored secret unreadable",
             "A stored secret could not be decrypted; an operator must check the encryption keys."),
+        _ when DatabaseFailures.IsUnavailable(exception) => Unavailable(httpContext),
         _ => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred", "The server could not complete the request."),
     };
+
+    private static ProblemDetails Unavailable(HttpContext httpContext)
+    {
+        httpContext.Response.Headers.RetryAfter = "5";
+        return Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The database cannot be reached right now; try again shortly.");
+    }
 
     private static ProblemDetails WithSyncId(ProblemDetails problem, Guid syncId)
     {

@@ -99,20 +99,49 @@ public sealed class VapiCallPagerTests
     }
 
     [Fact]
-    public void Split_HalvesThePrimaryWindow_ThenMovesToTheOtherField_ThenGivesUp()
+    public void Split_CutsThePrimaryWindow_ThenMovesToTheOtherField_ThenGivesUp()
     {
         var created = new TimeWindow(CallTimeField.CreatedAt, Start, Start.AddMinutes(10));
         var instant = new TimeWindow(CallTimeField.CreatedAt, Start, Start.AddMilliseconds(1));
-
-        var halves = VapiCallPager.Split(created, null)!;
-        var narrowed = VapiCallPager.Split(instant, null)!;
         var updatedInstant = new TimeWindow(CallTimeField.UpdatedAt, Start, Start.AddMilliseconds(1));
+
+        var halves = VapiCallPager.Split(created, null, [])!;
+        var narrowed = VapiCallPager.Split(instant, null, [])!;
 
         halves.Select(h => h.Primary).Should().Equal(
             created with { From = Start.AddMinutes(5) }, created with { To = Start.AddMinutes(5) });
-        narrowed.Should().ContainSingle().Which.Secondary!.Field.Should().Be(CallTimeField.UpdatedAt);
-        narrowed[0].Secondary!.From.Should().Be(Start, "a call is never updated before it is created");
-        VapiCallPager.Split(instant, updatedInstant).Should().BeNull();
+        narrowed.Should().HaveCount(2).And.OnlyContain(n => n.Primary == instant && n.Secondary!.Field == CallTimeField.UpdatedAt);
+        narrowed.Min(n => n.Secondary!.From).Should().Be(Start, "a call is never updated before it is created");
+        VapiCallPager.Split(instant, updatedInstant, []).Should().BeNull();
+    }
+
+    [Fact]
+    public void Split_CutsAtThePagesMedianTime_WhenItLiesInsideTheWindow()
+    {
+        var window = new TimeWindow(CallTimeField.UpdatedAt, Start, Start.AddDays(365));
+        var page = Enumerable.Range(1, 9).Select(i => Call($"c{i}", Start, Start.AddMinutes(i))).ToList();
+
+        var parts = VapiCallPager.Split(new TimeWindow(CallTimeField.CreatedAt, Start, Start.AddMilliseconds(1)), window, page)!;
+
+        parts.Select(p => p.Secondary!).Should().Equal(window with { From = Start.AddMinutes(5) }, window with { To = Start.AddMinutes(5) });
+    }
+
+    [Fact]
+    public async Task ABatchCampaignInAYearLongWindow_TakesAFewRequests_NotABisectionOfTheYear()
+    {
+        var instant = Start.AddDays(2);
+        var batch = Enumerable.Range(0, 450).Select(i => Call($"batch{i}", instant, instant.AddSeconds(i))).ToList();
+        var vapi = new InMemoryVapi(batch);
+        var pager = new VapiCallPager(vapi, new SyncOptions { PageSize = 300 });
+
+        var events = new List<PagerEvent>();
+        await foreach (var found in pager.ReadAsync(Key, new TimeWindow(CallTimeField.CreatedAt, instant, instant.AddMilliseconds(1)), null, CancellationToken.None))
+        {
+            events.Add(found);
+        }
+
+        Ids(events).Should().Equal(Sorted(batch));
+        vapi.Queries.Count.Should().BeLessThan(8);
     }
 
     [Theory]

@@ -93,7 +93,7 @@ public sealed class VapiAgentTests
     public void ReplaceApiKey_ForgetsTheOldVerification()
     {
         var agent = NewAgent();
-        agent.RecordVerification(T0.AddMinutes(1));
+        agent.RecordVerification(T0.AddMinutes(1), "org-1");
 
         agent.ReplaceApiKey(new SealedSecret("k1", [9]), "…wxyz", T0.AddMinutes(2));
 

@@ -28,6 +28,10 @@ public sealed class AuthenticationTests
 
         var refreshed = await afterRestart.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = user.Tokens.RefreshToken });
         refreshed.StatusCode.Should().Be(HttpStatusCode.OK);
+
+        // The key ring that protects tokens is sealed in the database, never stored in the clear.
+        var stored = await DatabaseSnapshot.ReadAllAsync(app);
+        stored.Should().Contain("sealedKey").And.NotContain("<masterKey");
     }
 
     [SkippableFact]

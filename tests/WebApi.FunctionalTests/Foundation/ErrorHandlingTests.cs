@@ -56,8 +56,26 @@ public sealed class ErrorHandlingTests : IAsyncLifetime
         using var client = _app.CreateClient();
         var huge = "{\"email\": \"" + new string('a', 1_100_000) + "\", \"password\": \"x\"}";
 
-        var response = await client.PostAsync("/api/auth/register", Json(huge));
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/register") { Content = Json(huge) };
+        request.Headers.ExpectContinue = true;
+        var response = await client.SendAsync(request);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+    }
+}
+
+public sealed class RegisterErrorTests
+{
+    [SkippableFact]
+    public async Task RegisterErrors_NameTheFields()
+    {
+        await using var app = await TestApp.StartAsync(Provider.Sqlite);
+        using var client = app.CreateClient();
+
+        var weak = await client.PostAsync("/api/auth/register", HttpJson.Raw("{\"email\": \"a@example.test\", \"password\": \"short\"}"));
+        var badEmail = await client.PostAsync("/api/auth/register", HttpJson.Raw("{\"email\": \"not-an-email\", \"password\": \"Correct-Horse-9\"}"));
+
+        (await weak.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorFields().Should().Equal("password");
+        (await badEmail.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorFields().Should().Equal("email");
     }
 }

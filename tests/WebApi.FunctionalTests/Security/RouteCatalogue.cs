@@ -51,6 +51,7 @@ public static class RouteCatalogue
         new("GET /api/vapi/metrics", RouteResource.Agent, id => Send(HttpMethod.Get, $"/api/vapi/metrics?agentId={id}")),
         new("GET /api/vapi/metrics/export", RouteResource.Agent, id => Send(HttpMethod.Get, $"/api/vapi/metrics/export?agentId={id}&groupBy=call")),
         new("POST /api/vapi/webhooks/{agentId:guid}", RouteResource.Agent, id => Send(HttpMethod.Post, $"/api/vapi/webhooks/{id}", new { message = new { type = "status-update" } }), ProvedBySecret: true),
+        new("GET /api/vapi/audit", RouteResource.None, _ => Send(HttpMethod.Get, "/api/vapi/audit")),
         new("POST /api/admin/encryption/rotate", RouteResource.None, _ => Send(HttpMethod.Post, "/api/admin/encryption/rotate"), AdminOnly: true),
         new("POST /api/admin/rollups/rebuild", RouteResource.None, _ => Send(HttpMethod.Post, "/api/admin/rollups/rebuild"), AdminOnly: true),
     ];

@@ -70,6 +70,9 @@ public sealed class TestApp : IAsyncDisposable
         settings["Hangfire:WorkerCount"] = "2";
         // The schedule would fire in the middle of unrelated tests; tests that need it turn it on.
         settings["Sync:Enabled"] = "false";
+        // Tests sign up and query from one address all day; the limits have tests of their own.
+        settings["RateLimits:SignInPerMinute"] = "100000";
+        settings["RateLimits:ExpensivePerMinute"] = "100000";
         // Vapi calls retry quickly in tests; a test that needs Vapi points Vapi:BaseUrl at a simulator.
         settings["Vapi:BaseUrl"] = "http://127.0.0.1:9";
         settings["Vapi:RetryBaseDelaySeconds"] = "0.05";
@@ -126,16 +129,10 @@ public sealed class TestApp : IAsyncDisposable
 
     public async Task<UserSession> RegisterAndLoginAsync(string? email = null)
     {
-        email ??= $"user-{Guid.NewGuid():N}@example.test";
-        const string password = "Correct-Horse-9";
         var client = CreateClient();
-        var register = await client.PostAsJsonAsync("/api/auth/register", new { email, password });
-        register.EnsureSuccessStatusCode();
-        var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
-        login.EnsureSuccessStatusCode();
-        var tokens = (await login.Content.ReadFromJsonAsync<TokenResponse>())!;
+        var (address, tokens) = await Accounts.SignUpAsync(client, email);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
-        return new UserSession(email, password, tokens, client);
+        return new UserSession(address, Accounts.Password, tokens, client);
     }
 
     /// <summary>The secrets scan: no registered secret in any response, log line or the database, in plaintext.</summary>

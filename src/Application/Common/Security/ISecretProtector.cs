@@ -7,6 +7,9 @@ public enum SecretPurpose
 {
     VapiApiKey,
     WebhookSecret,
+
+    /// <summary>The Data Protection keys that protect bearer tokens (their owner id is <see cref="Guid.Empty"/>).</summary>
+    TokenSigningKey,
 }
 
 /// <summary>Seals secrets for storage and opens them again, bound to their owner (the agent's id).</summary>

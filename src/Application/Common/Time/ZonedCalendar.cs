@@ -25,8 +25,13 @@ public static class ZonedCalendar
         return true;
     }
 
+    /// <summary>Dates the product reasons about; far beyond them, day arithmetic would overflow.</summary>
+    public static readonly DateOnly Earliest = new(2000, 1, 1);
+    public static readonly DateOnly Latest = new(2100, 12, 31);
+
     public static bool TryParseDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
+        && date >= Earliest && date <= Latest;
 
     public static bool TryParseInstant(string? text, out DateTime instant)
     {
@@ -42,7 +47,8 @@ public static class ZonedCalendar
         }
 
         instant = parsed.UtcDateTime;
-        return true;
+        var day = DateOnly.FromDateTime(instant);
+        return day >= Earliest && day <= Latest;
     }
 
     /// <summary>The UTC instant a local calendar day starts at. Where midnight does not exist (a DST gap), the first minute that does.</summary>

@@ -31,8 +31,10 @@ public static class ProviderSetup
             .AddInterceptors(new SqliteConnectionSettingsInterceptor());
 
     public static DbContextOptionsBuilder UseSqlServer(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure(3));
+        options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure(3, TimeSpan.FromSeconds(2), null));
 
+    // A dropped connection or a failover is retried a few times; work in explicit transactions runs inside the
+    // execution strategy so the whole transaction is retried, never half of it.
     public static DbContextOptionsBuilder UsePostgreSql(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString);
+        options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3, TimeSpan.FromSeconds(2), null));
 }

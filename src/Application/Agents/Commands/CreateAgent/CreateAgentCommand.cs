@@ -1,9 +1,11 @@
 using AutoMapper;
 using Mediator;
+using VapiAgents.Application.Audit;
 using VapiAgents.Application.Common.Exceptions;
 using VapiAgents.Application.Common.Interfaces;
 using VapiAgents.Application.Common.Security;
 using VapiAgents.Domain.Agents;
+using VapiAgents.Domain.Audit;
 using VapiAgents.Domain.Agents.Specifications;
 
 namespace VapiAgents.Application.Agents.Commands.CreateAgent;
@@ -15,6 +17,7 @@ public sealed class CreateAgentCommandHandler(
     IRepository<VapiAgent> agents,
     ISecretProtector protector,
     ICurrentUser currentUser,
+    IAuditTrail audit,
     TimeProvider clock,
     IMapper mapper) : ICommandHandler<CreateAgentCommand, AgentDto>
 {
@@ -32,6 +35,8 @@ public sealed class CreateAgentCommandHandler(
             id, userId, command.Name!, protector.Seal(apiKey, SecretPurpose.VapiApiKey, id), apiKey.Hint,
             command.AgentId, clock.GetUtcNow().UtcDateTime);
 
+        audit.Record(currentUser, clock, AuditActions.AgentCreated, userId, id,
+            $"name \"{agent.Name}\", key {agent.ApiKeyHint}, assistant {agent.AssistantId ?? "(none)"}");
         try
         {
             await agents.AddAsync(agent, cancellationToken);

@@ -1,8 +1,10 @@
 using Mediator;
+using VapiAgents.Application.Audit;
 using VapiAgents.Application.Common.Exceptions;
 using VapiAgents.Application.Common.Interfaces;
 using VapiAgents.Application.Common.Security;
 using VapiAgents.Domain.Agents;
+using VapiAgents.Domain.Audit;
 using VapiAgents.Domain.Agents.Specifications;
 
 namespace VapiAgents.Application.Agents.Commands.RotateEncryptionKeys;
@@ -18,7 +20,10 @@ public sealed record RotateEncryptionKeysResult(string ActiveKeyId, int Resealed
 public sealed class RotateEncryptionKeysCommandHandler(
     IRepository<VapiAgent> agents,
     ISecretProtector protector,
-    ICurrentUser currentUser) : ICommandHandler<RotateEncryptionKeysCommand, RotateEncryptionKeysResult>
+    ITokenKeyRing tokenKeys,
+    ICurrentUser currentUser,
+    IAuditTrail audit,
+    TimeProvider clock) : ICommandHandler<RotateEncryptionKeysCommand, RotateEncryptionKeysResult>
 {
     public const int BatchSize = 100;
 
@@ -30,12 +35,14 @@ public sealed class RotateEncryptionKeysCommandHandler(
             throw new ForbiddenAccessException();
         }
 
-        var resealed = 0;
+        var resealed = await tokenKeys.ResealAsync(cancellationToken);
         while (true)
         {
             var batch = await agents.ListAsync(new AgentsSealedWithOtherKeySpec(protector.ActiveKeyId, BatchSize), cancellationToken);
             if (batch.Count == 0)
             {
+                await audit.SaveAsync(AuditEvent.Record(AuditActions.EncryptionKeysRotated, null, currentUser.UserId, null,
+                    $"{resealed} secret(s) re-sealed with key '{protector.ActiveKeyId}'", currentUser.IpAddress, clock.GetUtcNow().UtcDateTime), cancellationToken);
                 return new RotateEncryptionKeysResult(protector.ActiveKeyId, resealed);
             }
 
@@ -57,4 +64,11 @@ public sealed class RotateEncryptionKeysCommandHandler(
             await agents.SaveChangesAsync(cancellationToken);
         }
     }
+}
+
+/// <summary>The sealed keys of the token key ring, re-sealed with the active encryption key like the agents' secrets.</summary>
+public interface ITokenKeyRing
+{
+    /// <returns>How many keys were re-sealed.</returns>
+    Task<int> ResealAsync(CancellationToken cancellationToken);
 }

@@ -1,9 +1,11 @@
 using System.Security.Cryptography;
 using Mediator;
+using VapiAgents.Application.Audit;
 using VapiAgents.Application.Common.Interfaces;
 using VapiAgents.Application.Common.Security;
 using VapiAgents.Application.Webhooks;
 using VapiAgents.Domain.Agents;
+using VapiAgents.Domain.Audit;
 
 namespace VapiAgents.Application.Agents.Commands.RotateWebhookSecret;
 
@@ -26,6 +28,7 @@ public sealed class RotateWebhookSecretCommandHandler(
     ISecretProtector protector,
     IWebhookUrls urls,
     ICurrentUser currentUser,
+    IAuditTrail audit,
     TimeProvider clock) : ICommandHandler<RotateWebhookSecretCommand, WebhookSecretResult>
 {
     public async ValueTask<WebhookSecretResult> Handle(RotateWebhookSecretCommand command, CancellationToken cancellationToken)
@@ -33,7 +36,9 @@ public sealed class RotateWebhookSecretCommandHandler(
         var agent = await agents.GetOwnedAsync(command.AgentId, currentUser.RequireUserId(), cancellationToken);
         var secret = new SecretValue("whsec_" + Base64Url(RandomNumberGenerator.GetBytes(32)));
         var now = clock.GetUtcNow().UtcDateTime;
+        var replaced = agent.WebhookSecret is not null;
         agent.ReplaceWebhookSecret(protector.Seal(secret, SecretPurpose.WebhookSecret, agent.Id), now);
+        audit.Record(currentUser, clock, AuditActions.WebhookSecretRotated, agent.UserId, agent.Id, replaced ? "replaced; the old secret no longer works" : "created");
         await agents.SaveChangesAsync(cancellationToken);
         return new WebhookSecretResult(urls.For(agent.Id), secret, now);
     }

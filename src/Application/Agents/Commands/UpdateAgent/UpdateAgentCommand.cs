@@ -1,11 +1,13 @@
 using AutoMapper;
 using Mediator;
 using VapiAgents.Application.Agents.Commands.CreateAgent;
+using VapiAgents.Application.Audit;
 using VapiAgents.Application.Common.Exceptions;
 using VapiAgents.Application.Common.Interfaces;
 using VapiAgents.Application.Common.Models;
 using VapiAgents.Application.Common.Security;
 using VapiAgents.Domain.Agents;
+using VapiAgents.Domain.Audit;
 using VapiAgents.Domain.Agents.Specifications;
 
 namespace VapiAgents.Application.Agents.Commands.UpdateAgent;
@@ -25,6 +27,7 @@ public sealed class UpdateAgentCommandHandler(
     IRepository<VapiAgent> agents,
     ISecretProtector protector,
     ICurrentUser currentUser,
+    IAuditTrail audit,
     TimeProvider clock,
     IMapper mapper) : ICommandHandler<UpdateAgentCommand, AgentDto>
 {
@@ -41,23 +44,34 @@ public sealed class UpdateAgentCommandHandler(
                 throw AgentNameConflict.Exception();
             }
 
+            var before = agent.Name;
             agent.Rename(command.Name.Value!, now);
+            Audit(AuditActions.AgentRenamed, $"\"{before}\" → \"{agent.Name}\"");
         }
 
         if (command.ApiKey.HasValue)
         {
             var apiKey = command.ApiKey.Value!;
+            var before = agent.ApiKeyHint;
             agent.ReplaceApiKey(protector.Seal(apiKey, SecretPurpose.VapiApiKey, agent.Id), apiKey.Hint, now);
+            Audit(AuditActions.AgentKeyReplaced, $"{before} → {agent.ApiKeyHint}");
         }
 
         if (command.AgentId.HasValue)
         {
-            agent.SetAssistant(command.AgentId.Value, now);
+            var before = agent.AssistantId;
+            if (agent.SetAssistant(command.AgentId.Value, now))
+            {
+                Audit(AuditActions.AgentAssistantChanged, $"{before ?? "(none)"} → {agent.AssistantId ?? "(none)"}");
+            }
         }
 
         if (command.IsActive.HasValue)
         {
-            _ = command.IsActive.Value!.Value ? agent.Activate(now) : agent.Deactivate(now);
+            if (command.IsActive.Value!.Value ? agent.Activate(now) : agent.Deactivate(now))
+            {
+                Audit(agent.IsActive ? AuditActions.AgentActivated : AuditActions.AgentDeactivated, null);
+            }
         }
 
         try
@@ -70,5 +84,7 @@ public sealed class UpdateAgentCommandHandler(
         }
 
         return mapper.Map<AgentDto>(agent);
+
+        void Audit(string action, string? details) => audit.Record(currentUser, clock, action, userId, agent.Id, details);
     }
 }

@@ -1,9 +1,11 @@
 using Mediator;
+using VapiAgents.Application.Audit;
 using VapiAgents.Application.Common.Exceptions;
 using VapiAgents.Application.Common.Interfaces;
 using VapiAgents.Application.Common.Security;
 using VapiAgents.Application.Common.Vapi;
 using VapiAgents.Domain.Agents;
+using VapiAgents.Domain.Audit;
 
 namespace VapiAgents.Application.Agents.Commands.VerifyAgentKey;
 
@@ -19,6 +21,7 @@ public sealed class VerifyAgentKeyCommandHandler(
     ISecretProtector protector,
     IVapiClient vapi,
     ICurrentUser currentUser,
+    IAuditTrail audit,
     TimeProvider clock) : ICommandHandler<VerifyAgentKeyCommand, VerifyAgentKeyResult>
 {
     public async ValueTask<VerifyAgentKeyResult> Handle(VerifyAgentKeyCommand command, CancellationToken cancellationToken)
@@ -33,15 +36,17 @@ public sealed class VerifyAgentKeyCommandHandler(
         }
         catch (VapiKeyRejectedException)
         {
-            return new VerifyAgentKeyResult(false, null, null, "Vapi rejected this API key.");
+            result = new VerifyAgentKeyResult(false, null, null, "Vapi rejected this API key.");
         }
 
         if (result.Valid)
         {
             agent.RecordVerification(clock.GetUtcNow().UtcDateTime, result.OrgId);
-            await agents.SaveChangesAsync(cancellationToken);
         }
 
+        audit.Record(currentUser, clock, AuditActions.AgentVerified, agent.UserId, agent.Id,
+            result.Valid ? $"valid (organisation {result.OrgId ?? "unknown"})" : $"not valid: {result.Error}");
+        await agents.SaveChangesAsync(cancellationToken);
         return result;
     }
 

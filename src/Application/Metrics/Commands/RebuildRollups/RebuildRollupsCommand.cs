@@ -20,7 +20,7 @@ public interface IRollupRebuilder
     Task<(long Calls, int Rollups)> RebuildAsync(string userId, CancellationToken cancellationToken);
 }
 
-public sealed class RebuildRollupsCommandHandler(IRollupRebuilder rebuilder, ICurrentUser currentUser)
+public sealed class RebuildRollupsCommandHandler(IRollupRebuilder rebuilder, ICurrentUser currentUser, Audit.IAuditTrail audit, TimeProvider clock)
     : ICommandHandler<RebuildRollupsCommand, RebuildRollupsResult>
 {
     public async ValueTask<RebuildRollupsResult> Handle(RebuildRollupsCommand command, CancellationToken cancellationToken)
@@ -40,6 +40,8 @@ public sealed class RebuildRollupsCommandHandler(IRollupRebuilder rebuilder, ICu
             rollups += userRollups;
         }
 
+        await audit.SaveAsync(Domain.Audit.AuditEvent.Record(Domain.Audit.AuditActions.RollupsRebuilt, null, currentUser.UserId, null,
+            $"{rollups} rollup(s) from {calls} call(s) of {users.Count} user(s)", currentUser.IpAddress, clock.GetUtcNow().UtcDateTime), cancellationToken);
         return new RebuildRollupsResult(users.Count, calls, rollups);
     }
 }

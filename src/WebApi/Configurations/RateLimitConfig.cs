@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace VapiAgents.WebApi.Configurations;
+
+/// <summary>Configuration section <c>RateLimits</c>. Limits are per instance (see docs/adr/011).</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    /// <summary>Per user: metrics, CSV exports, key verification, webhook secrets.</summary>
+    public int ExpensivePerMinute { get; set; } = 120;
+
+    /// <summary>Per client address: register, login, refresh (on top of Identity's per-account lockout).</summary>
+    public int SignInPerMinute { get; set; } = 30;
+
+    /// <summary>Per agent: webhook deliveries.</summary>
+    public int WebhooksPerMinute { get; set; } = 600;
+}
+
+public static class RateLimitConfig
+{
+    public const string Expensive = "expensive";
+    public const string SignIn = "sign-in";
+    public const string Webhooks = "webhooks";
+
+    public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddRateLimiter(options =>
+        {
+            options.AddPolicy(Expensive, context => PerMinute(Caller(context), limits.ExpensivePerMinute));
+            options.AddPolicy(SignIn, context => PerMinute($"ip:{context.Connection.RemoteIpAddress}", limits.SignInPerMinute));
+            options.AddPolicy(Webhooks, context => PerMinute($"agent:{context.Request.RouteValues["agentId"]}", limits.WebhooksPerMinute));
+            options.OnRejected = OnRejectedAsync;
+        });
+        return services;
+    }
+
+    private static string Caller(HttpContext context) =>
+        context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } user ? $"user:{user}" : $"ip:{context.Connection.RemoteIpAddress}";
+
+    private static RateLimitPartition<string> PerMinute(string key, int permits) =>
+        RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = Math.Max(1, permits),
+            TokensPerPeriod = Math.Max(1, permits),
+            ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+
+    private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var http = context.HttpContext;
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests",
+                Detail = "Too many requests of this kind; try again after the time in Retry-After.",
+            },
+        });
+    }
+}

@@ -1,0 +1,66 @@
+// The VapiAgents REST API as the signed-in user: bearer token on every call, one quiet retry after a refresh on 401.
+
+import { ApiError, query, readJson, request } from './http.js';
+import * as session from './session.js';
+
+/** Calls the API and returns its JSON (or the Response itself with `raw: true`). */
+export async function api(path, options = {}) {
+  const response = await authorised(path, options);
+  return options.raw ? response : readJson(response);
+}
+
+async function authorised(path, options) {
+  try {
+    return await request(path, { ...options, token: await session.accessToken() });
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 401 || !session.isSignedIn()) {
+      throw error;
+    }
+  }
+
+  // The token was refused before its time (a restarted server with a new key ring, say): refresh once and retry.
+  await session.refresh();
+  try {
+    return await request(path, { ...options, token: await session.accessToken() });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      session.signOut('expired');
+    }
+    throw error;
+  }
+}
+
+export const agents = {
+  list: (signal, includeDeleted = false) => api(`/api/vapi/agents${query({ includeDeleted })}`, { signal }).then(r => r.agents),
+  get: id => api(`/api/vapi/agents/${id}`).then(r => r.agent),
+  create: body => api('/api/vapi/agents', { method: 'POST', body }).then(r => r.agent),
+  update: (id, body) => api(`/api/vapi/agents/${id}`, { method: 'PATCH', body }).then(r => r.agent),
+  remove: id => api(`/api/vapi/agents/${id}`, { method: 'DELETE' }),
+  verify: id => api(`/api/vapi/agents/${id}/verify`, { method: 'POST' }),
+  rotateWebhookSecret: id => api(`/api/vapi/agents/${id}/webhook-secret`, { method: 'POST' }),
+};
+
+export const syncs = {
+  /** Starts a sync without waiting for it; resolves with the run as first reported. */
+  start: async body => {
+    const response = await api('/api/vapi/sync', { method: 'POST', body: { ...body, wait: false }, raw: true });
+    const answer = await readJson(response);
+    if (answer?.sync) {
+      return answer.sync;
+    }
+    return (await api(response.headers.get('Location'))).sync;
+  },
+  get: (id, signal) => api(`/api/vapi/sync/${id}`, { signal }).then(r => r.sync),
+  list: (agentId, limit, signal) => api(`/api/vapi/sync${query({ agentId, limit })}`, { signal }).then(r => r.syncs),
+};
+
+export const metrics = {
+  get: (filters, signal) => api(`/api/vapi/metrics${query({ ...filters, compare: true })}`, { signal }).then(r => r.metrics),
+  /** The CSV export as a Blob, with the file name the server suggests. */
+  export: async (filters, groupBy) => {
+    const response = await api(`/api/vapi/metrics/export${query({ ...filters, groupBy })}`, { raw: true, accept: 'text/csv' });
+    const disposition = response.headers.get('Content-Disposition') ?? '';
+    const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1];
+    return { blob: await response.blob(), fileName: name ? decodeURIComponent(name) : null };
+  },
+};

@@ -1,0 +1,63 @@
+// Numbers, money and dates in the user's locale. Money is USD with cents.
+
+const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' });
+const count = new Intl.NumberFormat();
+const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
+const signedPercent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+const minutes = new Intl.NumberFormat(undefined, { style: 'unit', unit: 'minute', unitDisplay: 'short', maximumFractionDigits: 1 });
+const seconds = new Intl.NumberFormat(undefined, { style: 'unit', unit: 'second', unitDisplay: 'short', maximumFractionDigits: 0 });
+const calendarDay = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+const shortDay = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+
+export const formatMoney = value => money.format(value ?? 0);
+export const formatCount = value => count.format(value ?? 0);
+export const formatMinutes = value => minutes.format(value ?? 0);
+
+/** A share 0…1 as a percentage. */
+export const formatShare = value => percent.format(value ?? 0);
+
+/** Seconds as "42 sec" or "3.5 min". */
+export const formatDuration = value => (value ?? 0) < 60 ? seconds.format(value ?? 0) : minutes.format((value ?? 0) / 60);
+
+/** The API's percent change (12.5 means +12.5 %), or null when the previous period had nothing to compare. */
+export const formatChange = value => value === null || value === undefined ? null : signedPercent.format(value / 100);
+
+/** A calendar date "YYYY-MM-DD" as the user writes dates. */
+export const formatDay = day => calendarDay.format(dayToDate(day));
+
+/** A calendar date as a short axis label ("Nov 12"). */
+export const formatShortDay = day => shortDay.format(dayToDate(day));
+
+export const formatDateTime = iso => dateTime.format(new Date(iso));
+
+/** "5 minutes ago", "yesterday". */
+export function formatRelative(iso, now = Date.now()) {
+  const secondsAgo = (new Date(iso).getTime() - now) / 1000;
+  const units = [['year', 31_536_000], ['month', 2_592_000], ['week', 604_800], ['day', 86_400], ['hour', 3600], ['minute', 60]];
+  for (const [unit, size] of units) {
+    if (Math.abs(secondsAgo) >= size) {
+      return relative.format(Math.round(secondsAgo / size), unit);
+    }
+  }
+  return relative.format(Math.round(secondsAgo), 'second');
+}
+
+/** Vapi's codes in words: "customer-ended-call" → "Customer ended call", "inboundPhoneCall" → "Inbound phone call". */
+export function humanize(code) {
+  if (code === null || code === undefined || code === '') {
+    return 'Not recorded';
+  }
+  const words = String(code)
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[-_.]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function dayToDate(day) {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, date));
+}

@@ -1,0 +1,56 @@
+// Overview: every active agent together (or one of them) over a range, against the previous period.
+
+import { barChart } from '../charts.js';
+import { h } from '../dom.js';
+import { formatCount, formatMinutes, formatMoney } from '../format.js';
+import { query } from '../http.js';
+import { dailyCard, metricsPage, noCallsNotice, rangeLine, share, table, totalsList } from './metrics-view.js';
+
+export function render(main, context) {
+  return metricsPage(main, context, {
+    path: '/overview',
+    title: 'Overview',
+    intro: 'What your agents did and cost, all together or one at a time.',
+    allAgentsLabel: 'All active agents',
+    // An agent that no longer exists falls back to all of them.
+    choose: (filters, agents) => ({ ...filters, agentId: agents.some(a => a.id === filters.agentId) ? filters.agentId : '' }),
+    content,
+    csv: { choices: [['day', 'One row per day'], ['agent', 'One row per agent'], ['call', 'One row per call']], fileName: 'vapi-usage' },
+  });
+}
+
+function content(metrics, filters, agents) {
+  const single = agents.find(a => a.id === filters.agentId);
+  return [
+    rangeLine(metrics, metrics.agentIds.length),
+    noCallsNotice(metrics, agents),
+    totalsList(metrics),
+    dailyCard(metrics.daily),
+    single
+      ? h('p', {}, h('a', { href: `#/usage${query({ ...filters, agentId: single.id })}` }, `See the details of “${single.name}” on the Usage page`))
+      : byAgentCard(metrics, filters, agents),
+  ];
+}
+
+function byAgentCard(metrics, filters, agents) {
+  const rows = [...metrics.byAgent].sort((a, b) => b.cost - a.cost || b.calls - a.calls);
+  const usageLink = agent => h('a', { href: `#/usage${query({ ...filters, agentId: agent.agentId })}` }, agent.name);
+  const deleted = new Set(agents.filter(a => a.deletedAt).map(a => a.id));
+  const status = agent => deleted.has(agent.agentId) ? 'Deleted' : agent.isActive ? 'Active' : 'Inactive';
+  return h('section', { class: 'card', 'aria-labelledby': 'by-agent-heading' },
+    h('h2', { id: 'by-agent-heading' }, 'By agent'),
+    rows.length === 0
+      ? h('p', { class: 'muted' }, 'No agent is counted with these filters.')
+      : [
+        table({
+          caption: 'Calls, minutes and cost by agent',
+          hiddenCaption: true,
+          // On a phone only calls and cost stay (the chart below shows the shares).
+          columns: [['Agent'], ['Status', 'hide-narrow'], ['Calls', 'num'], ['Minutes', 'num hide-narrow'], ['Cost', 'num'], ['Share of cost', 'num hide-narrow']],
+          rows: rows.map(a => [usageLink(a), status(a), formatCount(a.calls), formatMinutes(a.minutes), formatMoney(a.cost), share(a.cost, metrics.totals.cost)]),
+          foot: ['Total', '', formatCount(metrics.totals.calls), formatMinutes(metrics.totals.minutes), formatMoney(metrics.totals.cost), ''],
+        }),
+        h('h3', {}, 'Cost by agent'),
+        barChart(rows.map(a => ({ label: a.name, value: a.cost, text: formatMoney(a.cost) }))),
+      ]);
+}
