@@ -174,31 +174,50 @@ public sealed class SyncRunner(
 
         while (await WaitRenewingLeaseAsync(reader, run, leaseRenewal, cancellationToken))
         {
+            // Every page already waiting is stored in one batch: when the database is the slower side, fewer,
+            // larger transactions cost less per call (locks, lookups, commits), and each batch is still atomic.
+            var pages = new List<CallPage>();
             while (reader.TryRead(out var found))
             {
                 if (found is PageRead read)
                 {
-                    var stored = await store.UpsertAsync(agent.Id, agent.UserId, read.Page.Calls, Now, cancellationToken);
-                    _orgSeen ??= read.Page.Calls.FirstOrDefault()?.OrgId;
-                    run.RecordPage(read.Page.Calls.Count(call => seen.Add(call.Id)), stored.Created, stored.Updated, read.Page.Malformed);
+                    pages.Add(read.Page);
                 }
                 else if (found is WindowSaturated)
                 {
                     run.RecordSaturatedWindow();
                 }
-
-                if (clock.GetElapsedTime(lastProgress) >= ProgressInterval)
-                {
-                    await runs.SaveChangesAsync(cancellationToken);
-                    lastProgress = clock.GetTimestamp();
-                }
-
-                if (clock.GetElapsedTime(lastRenewal) >= leaseRenewal)
-                {
-                    await RenewLeaseAsync(run, cancellationToken);
-                    lastRenewal = clock.GetTimestamp();
-                }
             }
+
+            if (pages.Count > 0)
+            {
+                await StoreAsync(pages, run, agent, seen, cancellationToken);
+            }
+
+            if (clock.GetElapsedTime(lastProgress) >= ProgressInterval)
+            {
+                await runs.SaveChangesAsync(cancellationToken);
+                lastProgress = clock.GetTimestamp();
+            }
+
+            if (clock.GetElapsedTime(lastRenewal) >= leaseRenewal)
+            {
+                await RenewLeaseAsync(run, cancellationToken);
+                lastRenewal = clock.GetTimestamp();
+            }
+        }
+    }
+
+    private async Task StoreAsync(List<CallPage> pages, SyncRun run, VapiAgent agent, HashSet<string> seen, CancellationToken cancellationToken)
+    {
+        var calls = pages.Count == 1 ? pages[0].Calls : pages.SelectMany(page => page.Calls).ToList();
+        var stored = await store.UpsertAsync(agent.Id, agent.UserId, calls, Now, cancellationToken);
+        _orgSeen ??= calls.FirstOrDefault()?.OrgId;
+        for (var i = 0; i < pages.Count; i++)
+        {
+            // Pages are counted as Vapi served them; the batch's created and updated counts go with the first.
+            var page = pages[i];
+            run.RecordPage(page.Calls.Count(call => seen.Add(call.Id)), i == 0 ? stored.Created : 0, i == 0 ? stored.Updated : 0, page.Malformed);
         }
     }
 

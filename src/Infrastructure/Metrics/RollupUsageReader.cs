@@ -29,7 +29,9 @@ public sealed class RollupUsageReader(ApplicationDbContext db, UsageKeyRegistry 
         var hourBriefs = await HourBriefsAsync(setIds, dayPieces.SelectMany(p => p), cancellationToken);
         var raw = await CallRows.ReadAsync(db, userId, agentIds, RawIntervals(rangePieces.Concat(dayPieces.SelectMany(p => p))), cancellationToken);
 
-        var perSet = sets.Keys.ToDictionary(id => id, _ => new UsageTally());
+        // Per set only its sums (for each agent's view); the breakdowns go straight into the total, decoded once.
+        var perSet = sets.Keys.ToDictionary(id => id, _ => new Application.Metrics.UsageSums());
+        var total = new UsageTally();
         foreach (var piece in rangePieces.Where(p => !p.IsRaw))
         {
             var rows = piece.Granularity == RollupGranularity.Day ? dayRows : hourRows;
@@ -37,18 +39,13 @@ public sealed class RollupUsageReader(ApplicationDbContext db, UsageKeyRegistry 
             {
                 if (rows.TryGetValue((setId, piece.StartMs), out var rollup))
                 {
-                    perSet[setId].Add(rollup, piece.Sign);
+                    perSet[setId].Add(UsageTally.ToSums(rollup), piece.Sign);
+                    total.Add(rollup, piece.Sign);
                 }
             }
         }
 
-        var total = new UsageTally();
-        foreach (var tally in perSet.Values)
-        {
-            total.Add(tally);
-        }
-
-        var byAgent = agentIds.ToDictionary(id => id, id => Brief(sets.Where(s => s.Value.Contains(id)).Select(s => perSet[s.Key].Sums)));
+        var byAgent = agentIds.ToDictionary(id => id, id => Brief(sets.Where(s => s.Value.Contains(id)).Select(s => perSet[s.Key])));
         foreach (var piece in rangePieces.Where(p => p.IsRaw))
         {
             total.Add(await CallRows.TallyAsync(CallRows.Distinct(raw, piece.StartMs, piece.EndMs), keys, cancellationToken), piece.Sign);
@@ -135,10 +132,15 @@ public sealed class RollupUsageReader(ApplicationDbContext db, UsageKeyRegistry 
             return [];
         }
 
-        var (low, high) = (buckets.Min(), buckets.Max());
-        var rows = await db.UsageRollups.AsNoTracking()
-            .Where(r => setIds.Contains(r.AgentSetId) && r.Granularity == granularity && r.BucketStartMs >= low && r.BucketStartMs <= high)
-            .ToListAsync(cancellationToken);
+        // Day buckets of a range are contiguous: one range scan per set. Hour buckets lie at its two ends, a month
+        // apart: a range over them would read every hour row in between, so they are asked for by value.
+        var rows = granularity == RollupGranularity.Day
+            ? await db.UsageRollups.AsNoTracking()
+                .Where(r => EF.Parameter(setIds).Contains(r.AgentSetId) && r.Granularity == granularity && r.BucketStartMs >= buckets.Min() && r.BucketStartMs <= buckets.Max())
+                .ToListAsync(cancellationToken)
+            : await db.UsageRollups.AsNoTracking()
+                .Where(r => EF.Parameter(setIds).Contains(r.AgentSetId) && r.Granularity == granularity && EF.Parameter(buckets).Contains(r.BucketStartMs))
+                .ToListAsync(cancellationToken);
         var wanted = buckets.ToHashSet();
         return rows.Where(r => wanted.Contains(r.BucketStartMs)).ToDictionary(r => (r.AgentSetId, r.BucketStartMs));
     }
@@ -155,7 +157,7 @@ public sealed class RollupUsageReader(ApplicationDbContext db, UsageKeyRegistry 
         }
 
         var rows = await db.UsageRollups.AsNoTracking()
-            .Where(r => setIds.Contains(r.AgentSetId) && r.Granularity == granularity && buckets.Contains(r.BucketStartMs))
+            .Where(r => EF.Parameter(setIds).Contains(r.AgentSetId) && r.Granularity == granularity && EF.Parameter(buckets).Contains(r.BucketStartMs))
             .GroupBy(r => r.BucketStartMs)
             .Select(g => new { Bucket = g.Key, Calls = g.Sum(r => r.Calls), DurationMs = g.Sum(r => r.DurationMs), Cost = g.Sum(r => r.CostUnits) })
             .ToListAsync(cancellationToken);

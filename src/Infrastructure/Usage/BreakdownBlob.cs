@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace VapiAgents.Infrastructure.Usage;
 
@@ -33,8 +34,9 @@ public static class BreakdownBlob
             var key = new Key((BreakdownDimension)entry[0], BinaryPrimitives.ReadInt32LittleEndian(entry[1..]));
             var calls = BinaryPrimitives.ReadInt32LittleEndian(entry[5..]);
             var cost = BinaryPrimitives.ReadInt64LittleEndian(entry[9..]);
-            totals.TryGetValue(key, out var sum);
-            totals[key] = (sum.Calls + sign * calls, sum.Cost + sign * cost);
+            // One hash lookup per entry: a month of a user's day rollups holds hundreds of thousands of entries.
+            ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(totals, key, out _);
+            sum = (sum.Calls + sign * calls, sum.Cost + sign * cost);
         }
     }
 

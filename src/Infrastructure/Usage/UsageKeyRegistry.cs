@@ -63,23 +63,47 @@ public sealed class UsageKeyRegistry(IServiceScopeFactory scopes)
             Remember(key);
         }
 
-        foreach (var (dimension, value) in missing.Where(k => !_ids.ContainsKey(k)))
+        // All new keys in one statement batch; if another instance stored one of them meanwhile, one at a time.
+        var added = missing.Where(k => !_ids.ContainsKey(k)).Select(k => new UsageKey { Dimension = (byte)k.Dimension, Value = k.Value }).ToList();
+        if (added.Count == 0)
         {
-            var key = new UsageKey { Dimension = (byte)dimension, Value = value };
-            db.UsageKeys.Add(key);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (UniqueConstraintException)
-            {
-                // Another instance stored it first: read its id.
-                db.Entry(key).State = EntityState.Detached;
-                key = await db.UsageKeys.AsNoTracking().SingleAsync(k => k.Dimension == (byte)dimension && k.Value == value, cancellationToken);
-            }
-
-            Remember(key);
+            return;
         }
+
+        db.UsageKeys.AddRange(added);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            added.ForEach(Remember);
+            return;
+        }
+        catch (UniqueConstraintException)
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        foreach (var key in added)
+        {
+            await InsertOneAsync(db, (BreakdownDimension)key.Dimension, key.Value, cancellationToken);
+        }
+    }
+
+    private async Task InsertOneAsync(ApplicationDbContext db, BreakdownDimension dimension, string value, CancellationToken cancellationToken)
+    {
+        var key = new UsageKey { Dimension = (byte)dimension, Value = value };
+        db.UsageKeys.Add(key);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (UniqueConstraintException)
+        {
+            // Another instance stored it first: read its id.
+            db.Entry(key).State = EntityState.Detached;
+            key = await db.UsageKeys.AsNoTracking().SingleAsync(k => k.Dimension == (byte)dimension && k.Value == value, cancellationToken);
+        }
+
+        Remember(key);
     }
 
     private void Remember(UsageKey key)

@@ -76,6 +76,7 @@ public sealed class UsageStore(IServiceScopeFactory scopes, UsageKeyRegistry key
         private readonly List<CallUsage> _inserts = [];
         private readonly List<CallUsage> _updates = [];
         private Dictionary<string, long> _sets = [];
+        private long? _ownSet;
         private IReadOnlyDictionary<(BreakdownDimension, string), int> _keyIds = new Dictionary<(BreakdownDimension, string), int>();
 
         public async Task<UpsertResult> RunAsync(IReadOnlyList<CallFacts> incoming, CancellationToken cancellationToken)
@@ -83,9 +84,11 @@ public sealed class UsageStore(IServiceScopeFactory scopes, UsageKeyRegistry key
             await db.UserSyncLocks.Where(l => l.UserId == userId)
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.Version, l => l.Version + 1), cancellationToken);
 
+            // One array parameter (EF.Parameter), not one parameter per id: a statement that looks the same
+            // for every page, which PostgreSQL plans as an index lookup.
             var ids = incoming.Select(c => c.Id).ToList();
             var copies = (await db.CallUsages.AsNoTracking()
-                    .Where(u => u.UserId == userId && ids.Contains(u.CallId))
+                    .Where(u => u.UserId == userId && EF.Parameter(ids).Contains(u.CallId))
                     .ToListAsync(cancellationToken))
                 .GroupBy(u => u.CallId, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => (Facts: g.First().ToFacts(), Members: g.Select(u => u.AgentId).ToHashSet()), StringComparer.Ordinal);
@@ -98,7 +101,9 @@ public sealed class UsageStore(IServiceScopeFactory scopes, UsageKeyRegistry key
             {
                 if (!copies.TryGetValue(call.Id, out var held))
                 {
-                    _deltas.Add(await SetIdAsync([agentId], cancellationToken), call, KeyIds(call), +1);
+                    // Most calls of a page are new and belong to the agent alone: its set is looked up once.
+                    _ownSet ??= await SetIdAsync([agentId], cancellationToken);
+                    _deltas.Add(_ownSet.Value, call, KeyIds(call), +1);
                     _inserts.Add(CallUsage.From(agentId, userId, call, syncedAt));
                     created++;
                     continue;
@@ -166,7 +171,7 @@ public sealed class UsageStore(IServiceScopeFactory scopes, UsageKeyRegistry key
             var setIds = _deltas.All.Keys.Select(k => k.SetId).Distinct().ToList();
             var buckets = _deltas.All.Keys.Select(k => k.Bucket).Distinct().ToList();
             var existing = (await db.UsageRollups
-                    .Where(r => setIds.Contains(r.AgentSetId) && buckets.Contains(r.BucketStartMs))
+                    .Where(r => EF.Parameter(setIds).Contains(r.AgentSetId) && EF.Parameter(buckets).Contains(r.BucketStartMs))
                     .ToListAsync(cancellationToken))
                 .ToDictionary(r => (r.AgentSetId, r.Granularity, r.BucketStartMs));
 

@@ -1,0 +1,51 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace VapiAgents.Benchmarks.Harness;
+
+/// <summary>The product's REST API as a signed-in user sees it.</summary>
+public sealed class ApiClient(string baseUrl) : IDisposable
+{
+    private const string Password = "Bench-Pass-9";
+
+    private readonly HttpClient _http = new() { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(30) };
+
+    public string? AccessToken { get; private set; }
+
+    public async Task RegisterAndLoginAsync(string email)
+    {
+        (await _http.PostAsJsonAsync("/api/auth/register", new { email, password = Password })).EnsureSuccessStatusCode();
+        var login = await Json(await _http.PostAsJsonAsync("/api/auth/login", new { email, password = Password }));
+        AccessToken = login.GetProperty("accessToken").GetString()!;
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AccessToken);
+    }
+
+    public async Task<Guid> CreateAgentAsync(string name, string apiKey, string? assistantId)
+    {
+        var created = await Json(await _http.PostAsJsonAsync("/api/vapi/agents", new { name, apiKey, agentId = assistantId }));
+        return created.GetProperty("agent").GetProperty("id").GetGuid();
+    }
+
+    /// <summary>A range sync of the agent, answered when it is done; returns the run.</summary>
+    public async Task<JsonElement> SyncAsync(Guid agentId, DateTime from, DateTime to)
+    {
+        var body = new { agentId, startDate = Iso(from), endDate = Iso(to), wait = true };
+        return (await Json(await _http.PostAsJsonAsync("/api/vapi/sync", body))).GetProperty("sync");
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private static string Iso(DateTime instant) => instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {text}");
+        }
+
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+}

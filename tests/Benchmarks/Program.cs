@@ -1,0 +1,42 @@
+using BenchmarkDotNet.Running;
+using VapiAgents.Benchmarks.Harness;
+using VapiAgents.Benchmarks.Scenarios;
+
+// dotnet run -c Release --project tests/Benchmarks -- <sync|metrics|http|startup> [--calls N] [--provider Sqlite|PostgreSql]
+// dotnet run -c Release --project tests/Benchmarks -- micro [BenchmarkDotNet arguments, e.g. --filter *Bucket*]
+if (args.Length > 0 && args[0] == "micro")
+{
+    BenchmarkSwitcher.FromAssembly(typeof(BenchArgs).Assembly).Run(args[1..]);
+    return 0;
+}
+
+BenchArgs options;
+try
+{
+    options = BenchArgs.Parse(args);
+}
+catch (Exception exception) when (exception is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(exception.Message);
+    Console.Error.WriteLine("usage: <sync|metrics|http|startup|micro> [--calls N] [--provider Sqlite|PostgreSql] [--runs N] [--seconds N]");
+    return 2;
+}
+
+var figures = options.Scenario switch
+{
+    "sync" => await SyncScenario.RunAsync(options),
+    "store" => await StoreScenario.RunAsync(options),
+    "metrics" => await MetricsScenario.RunAsync(options),
+    "http" => await HttpScenario.RunAsync(options),
+    "startup" => await StartupScenario.RunAsync(options),
+    _ => null,
+};
+
+if (figures is null)
+{
+    Console.Error.WriteLine($"Unknown scenario '{options.Scenario}'.");
+    return 2;
+}
+
+figures.Print(Console.Out);
+return 0;

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using VapiAgents.Application.Metrics;
+using VapiAgents.Benchmarks.Harness;
+using VapiAgents.Infrastructure.Metrics;
+
+namespace VapiAgents.Benchmarks.Scenarios;
+
+/// <summary>
+/// What <c>GET /api/vapi/metrics</c> asks of the database for all 50 agents over 30 local days in America/New_York:
+/// <see cref="IUsageReader.ReadAsync"/> for the range and <see cref="IUsageReader.ReadBriefAsync"/> for the period
+/// before it, each run in a fresh scope as a request would be. The rollup reader (the product's) against the
+/// plain GROUP BY over call rows (<see cref="CallRowUsageReader"/>), which must give the same answer.
+/// </summary>
+public static class MetricsScenario
+{
+    private const int WarmUpRuns = 20;
+    private const int ReferenceRuns = 5;
+
+    public static async Task<Figures> RunAsync(BenchArgs args)
+    {
+        var runs = args.Runs ?? 200;
+        await using var database = await MetricsDataset.OpenAsync(args.Provider);
+        await using var services = ProductServices.Infrastructure(database);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        var last = DateOnly.FromDateTime(MetricsDataset.End).AddDays(-3);
+        var range = new DayRange(last.AddDays(-29), last, zone);
+        var agents = MetricsDataset.Agents;
+
+        var rollups = await MeasureAsync(services, s => s.GetRequiredService<IUsageReader>(), agents, range, WarmUpRuns, runs);
+        Console.WriteLine($"Rollups: median {Stats.Median(rollups.Times):F2} ms over {runs} runs; now the GROUP BY reference…");
+        var groupBy = await MeasureAsync(services, s => s.GetRequiredService<CallRowUsageReader>(), agents, range, 1, ReferenceRuns);
+        if (rollups.Answer != groupBy.Answer)
+        {
+            throw new InvalidOperationException($"The readers disagree.\nrollups:\n{rollups.Answer}\ngroup by:\n{groupBy.Answer}");
+        }
+
+        var median = Stats.Median(rollups.Times);
+        var groupByMedian = Stats.Median(groupBy.Times);
+        return new Figures("metrics", args.Provider)
+            .Add("calls", MetricsDataset.Calls)
+            .Add("runs", runs)
+            .Add("medianMs", median, "≤ 20")
+            .Add("p95Ms", Stats.Percentile(rollups.Times, 95))
+            .Add("groupByMedianMs", groupByMedian)
+            .Add("speedup", groupByMedian / median, "≥ 10")
+            .Note("answer", $"equal ({rollups.Calls:N0} calls in range)");
+    }
+
+    private static async Task<(List<double> Times, string Answer, long Calls)> MeasureAsync(
+        IServiceProvider services, Func<IServiceProvider, IUsageReader> readerOf, IReadOnlyList<Guid> agents, DayRange range, int warmUps, int runs)
+    {
+        var times = new List<double>(runs);
+        string answer = "";
+        long calls = 0;
+        for (var i = 0; i < warmUps + runs; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await using var scope = services.CreateAsyncScope();
+            var reader = readerOf(scope.ServiceProvider);
+            var report = await reader.ReadAsync(MetricsDataset.UserId, agents, range, CancellationToken.None);
+            var previous = await reader.ReadBriefAsync(MetricsDataset.UserId, agents, range.Previous, CancellationToken.None);
+            clock.Stop();
+            if (i >= warmUps)
+            {
+                times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+
+            answer = Describe(report, previous);
+            calls = report.Totals.Calls;
+        }
+
+        return (times, answer, calls);
+    }
+
+    /// <summary>The whole answer as canonical text (breakdowns sorted), so two readers' answers compare as strings.</summary>
+    private static string Describe(UsageReport report, UsageBrief previous)
+    {
+        var t = report.Totals;
+        var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"""
+            totals {t.Calls} {t.DurationMs} {t.Cost} {t.Transport} {t.Stt} {t.Llm} {t.Tts} {t.Vapi} {t.Analysis} {t.Other} {t.LlmPromptTokens} {t.LlmCompletionTokens} {t.TtsCharacters} {t.Passed} {t.Failed} {t.UnknownSuccess}
+            previous {previous}
+
+            """));
+        foreach (var (date, usage) in report.Daily)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"day {date:yyyy-MM-dd} {usage}");
+        }
+
+        foreach (var (agent, usage) in report.ByAgent.OrderBy(a => a.Key))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"agent {agent} {usage}");
+        }
+
+        foreach (var (name, entries) in new[] { ("reason", report.ByEndedReason), ("type", report.ByType), ("status", report.ByStatus) })
+        {
+            foreach (var entry in entries.Where(e => e.Calls != 0 || e.Cost != 0).OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"{name} {entry.Key ?? "(none)"} {entry.Calls} {entry.Cost}");
+            }
+        }
+
+        return text.ToString();
+    }
+}
