@@ -37,6 +37,8 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
         // no recurring schedule, so only the tests start syncs.
         builder.UseSetting("Sync:PageSize", "50");
         builder.UseSetting("Sync:Enabled", "false");
+        // Every test signs up and in from 127.0.0.1; the per-address limit is the functional tests' subject.
+        builder.UseSetting("RateLimits:SignInPerMinute", "100000");
     }
 
     public override async ValueTask DisposeAsync()

@@ -40,9 +40,13 @@ public sealed class HostileInputTests(ITestOutputHelper output)
         await using var app = await TestApp.StartAsync(Provider.Sqlite, new Dictionary<string, string?> { ["Vapi:BaseUrl"] = vapi.BaseUrl });
         var owner = await app.RegisterAndLoginAsync();
         var agent = (await AgentApi.CreateAsync(owner.Client, "Target", SecretLedger.Register(vapi.Scenario.Orgs[0].Keys[0]))).Id();
-        var before = await owner.Client.GetStringAsync("/api/vapi/agents?includeDeleted=true");
 
-        var requests = Generate(agent).ToList();
+        // Bodies that happen to be valid ("true" is a fine name) legitimately change the agent they are sent to,
+        // so updates go to a scratch agent; every other route aims at the target, which must come out unchanged.
+        var scratch = (await AgentApi.CreateAsync(owner.Client, "Scratch", SecretLedger.Register(vapi.Scenario.Orgs[0].Keys[0]))).Id();
+        var before = await owner.Client.GetStringAsync($"/api/vapi/agents/{agent}");
+
+        var requests = Generate(agent, scratch).ToList();
         var failures = new ConcurrentQueue<string>();
         var statuses = new ConcurrentDictionary<int, int>();
         using var client = app.CreateClient();
@@ -65,7 +69,11 @@ public sealed class HostileInputTests(ITestOutputHelper output)
         output.WriteLine($"Hostile requests sent: {requests.Count}; answers: {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}");
         requests.Count.Should().BeGreaterThanOrEqualTo(2000);
         failures.Should().BeEmpty();
-        (await owner.Client.GetStringAsync("/api/vapi/agents?includeDeleted=true")).Should().Be(before, "no hostile request changed the owner's agents");
+        (await owner.Client.GetStringAsync($"/api/vapi/agents/{agent}")).Should().Be(before, "no hostile request changed the target agent");
+        (await owner.Client.GetAsync($"/api/vapi/agents/{scratch}")).StatusCode.Should().Be(HttpStatusCode.OK, "the scratch agent is still readable");
+        var ids = System.Text.Json.JsonDocument.Parse(await owner.Client.GetStringAsync("/api/vapi/agents?includeDeleted=true"))
+            .RootElement.GetProperty("agents").EnumerateArray().Select(a => a.GetProperty("id").GetGuid());
+        ids.Should().BeEquivalentTo([agent, scratch], "hostile requests neither created nor lost an agent");
     }
 
     private sealed record Hostile(HttpMethod Method, string Path, string? Body = null, byte[]? Bytes = null, string ContentType = "application/json", string? Raw = null)
@@ -73,7 +81,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
         public override string ToString() => $"{Method} {(Raw ?? Path)[..Math.Min((Raw ?? Path).Length, 120)]} body[{(Body ?? "").Length + (Bytes?.Length ?? 0)}]";
     }
 
-    private static IEnumerable<Hostile> Generate(Guid agent)
+    private static IEnumerable<Hostile> Generate(Guid agent, Guid scratch)
     {
         var idRoutes = new (HttpMethod Method, Func<string, string> Path)[]
         {
@@ -113,8 +121,8 @@ public sealed class HostileInputTests(ITestOutputHelper output)
         var bodies = new (HttpMethod Method, string Path, string[] Fields)[]
         {
             (HttpMethod.Post, "/api/vapi/agents", ["name", "apiKey", "agentId"]),
-            (HttpMethod.Patch, $"/api/vapi/agents/{agent}", ["name", "apiKey", "agentId", "isActive"]),
-            (HttpMethod.Patch, $"/api/vapi/agents?id={agent}", ["name", "isActive"]),
+            (HttpMethod.Patch, $"/api/vapi/agents/{scratch}", ["name", "apiKey", "agentId", "isActive"]),
+            (HttpMethod.Patch, $"/api/vapi/agents?id={scratch}", ["name", "isActive"]),
             (HttpMethod.Post, "/api/vapi/sync", ["agentId", "startDate", "endDate", "timezone", "wait"]),
             (HttpMethod.Post, "/api/auth/login", ["email", "password"]),
             (HttpMethod.Post, "/api/auth/register", ["email", "password"]),
