@@ -29,6 +29,7 @@ public static class DependencyInjection
         services.AddApplicationDbContext(database);
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
+        services.AddScoped<IAgentListReader, AgentListReader>();
 
         // Read eagerly: a missing or malformed key stops start-up here, not at the first request.
         services.AddSingleton(EncryptionKeyRing.FromConfiguration(configuration));

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using VapiAgents.Domain.Agents;
 
 namespace VapiAgents.Application.Agents;
@@ -17,7 +18,15 @@ public sealed record AgentDto(
     DateTime? LastVerifiedAt,
     DateTime CreatedAt,
     DateTime UpdatedAt,
-    DateTime? DeletedAt);
+    DateTime? DeletedAt)
+{
+    /// <summary>
+    /// The one mapping from an agent: AutoMapper converts with it, and list queries project with it in the database.
+    /// </summary>
+    public static readonly Expression<Func<VapiAgent, AgentDto>> FromAgent = agent => new AgentDto(
+        agent.Id, agent.Name, agent.AssistantId, agent.IsActive, agent.ApiKeyHint, agent.LastSyncedAt, agent.LastSyncStatus,
+        agent.LastSyncError, agent.LastVerifiedAt, agent.CreatedAt, agent.UpdatedAt, agent.DeletedAt);
+}
 
 public sealed record AgentResponse(AgentDto Agent);
 

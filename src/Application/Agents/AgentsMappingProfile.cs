@@ -7,7 +7,6 @@ public sealed class AgentsMappingProfile : Profile
 {
     public AgentsMappingProfile()
     {
-        CreateMap<VapiAgent, AgentDto>()
-            .ForCtorParam(nameof(AgentDto.AgentId), options => options.MapFrom(agent => agent.AssistantId));
+        CreateMap<VapiAgent, AgentDto>().ConvertUsing(AgentDto.FromAgent);
     }
 }

@@ -34,6 +34,7 @@ public static class IdentitySetup
         services.AddOptions<KeyManagementOptions>()
             .Configure<ISecretProtector>((options, protector) => options.XmlEncryptor = new SealingXmlEncryptor(protector));
 
+        services.AddSingleton<AdminEmailList>();
         services.AddTransient<IClaimsTransformation, AdminRoleClaimsTransformation>();
         services.AddScoped<Application.Agents.Commands.RotateEncryptionKeys.ITokenKeyRing, TokenKeyRing>();
         return services;

@@ -3,7 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace VapiAgents.Infrastructure.Persistence.Providers;
 
-/// <summary>Registers <see cref="ApplicationDbContext"/> on the configured provider with its migration set.</summary>
+/// <summary>
+/// Registers <see cref="ApplicationDbContext"/> on the configured provider with its migration set. Contexts are
+/// pooled: building options and EF's internal services for every request was most of the allocation of a simple
+/// authenticated read (docs/benchmarks.md); the context holds no per-request state besides what the pool resets.
+/// </summary>
 public static class ProviderSetup
 {
     public static IServiceCollection AddApplicationDbContext(this IServiceCollection services, DatabaseOptions database)
@@ -11,13 +15,13 @@ public static class ProviderSetup
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<ApplicationDbContext, SqliteApplicationDbContext>(o => UseSqlite(o, database.ConnectionString));
+                services.AddDbContextPool<ApplicationDbContext, SqliteApplicationDbContext>(o => UseSqlite(o, database.ConnectionString));
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<ApplicationDbContext, SqlServerApplicationDbContext>(o => UseSqlServer(o, database.ConnectionString));
+                services.AddDbContextPool<ApplicationDbContext, SqlServerApplicationDbContext>(o => UseSqlServer(o, database.ConnectionString));
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContext<ApplicationDbContext, PostgreSqlApplicationDbContext>(o => UsePostgreSql(o, database.ConnectionString));
+                services.AddDbContextPool<ApplicationDbContext, PostgreSqlApplicationDbContext>(o => UsePostgreSql(o, database.ConnectionString));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(database), database.Provider, "Unknown database provider.");
