@@ -14,6 +14,7 @@ public static partial class HttpScenario
     private const int Agents = 10;
     private const int Threads = 2;
     private const int Connections = 32;
+    private const int WarmUpSeconds = 15;
 
     public static async Task<Figures> RunAsync(BenchArgs args)
     {
@@ -36,9 +37,11 @@ public static partial class HttpScenario
         }
 
         var header = $"Authorization: Bearer {api.AccessToken}";
-        Console.WriteLine("Warming up both routes…");
-        await WrkAsync(app.BaseUrl + "/api/vapi/agents", header, 3);
-        await WrkAsync(app.BaseUrl + "/health/live", null, 3);
+        // Long enough for tiered compilation to finish promoting the hot paths on two busy cores: with 3 s the
+        // agents route was still measured half-jitted and read a third lower than its steady state.
+        Console.WriteLine($"Warming up both routes ({WarmUpSeconds} s each)…");
+        await WrkAsync(app.BaseUrl + "/api/vapi/agents", header, WarmUpSeconds);
+        await WrkAsync(app.BaseUrl + "/health/live", null, WarmUpSeconds);
         Console.WriteLine($"wrk -t{Threads} -c{Connections} -d{seconds}s on each route…");
         var tracer = await Tracer.StartAsync(args.Trace, app.Id);
         var agents = await WrkAsync(app.BaseUrl + "/api/vapi/agents", header, seconds);

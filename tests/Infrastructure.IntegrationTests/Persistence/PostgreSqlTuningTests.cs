@@ -1,0 +1,31 @@
+using FluentAssertions;
+using Npgsql;
+using VapiAgents.Infrastructure.Persistence.Providers;
+using Xunit;
+
+namespace VapiAgents.Infrastructure.IntegrationTests.Persistence;
+
+public sealed class PostgreSqlTuningTests
+{
+    [Fact]
+    public void AnUntunedConnectionString_GetsServerPreparedStatements_AndNoSessionReset()
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(ProviderSetup.TunedForEf("Host=db;Username=app;Password=pw"));
+
+        tuned.MaxAutoPrepare.Should().Be(32);
+        tuned.NoResetOnClose.Should().BeTrue();
+        tuned.Host.Should().Be("db");
+        tuned.Password.Should().Be("pw");
+    }
+
+    [Theory]
+    [InlineData("Host=db;Max Auto Prepare=0;No Reset On Close=false")]
+    [InlineData("Host=db;MaxAutoPrepare=0;NoResetOnClose=false")]
+    public void WhatTheOperatorSet_Wins(string connectionString)
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(ProviderSetup.TunedForEf(connectionString));
+
+        tuned.MaxAutoPrepare.Should().Be(0);
+        tuned.NoResetOnClose.Should().BeFalse();
+    }
+}
