@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using VapiAgents.Infrastructure.Common;
+using VapiAgents.Infrastructure.Persistence.Providers;
 
 namespace VapiAgents.Infrastructure.Persistence;
 
@@ -51,7 +52,22 @@ public static class DatabaseSettings
             }.ToString();
         }
 
-        options.ConnectionString = connectionString;
+        options.ConnectionString = options.Provider == DatabaseProvider.PostgreSql ? TunedForPostgreSql(connectionString) : connectionString;
         return options;
+    }
+
+    // One string for the context and Hangfire's storage, so both draw on one pool: after an outage, the first
+    // broken connections either of them meets are discarded for both.
+    private static string TunedForPostgreSql(string connectionString)
+    {
+        try
+        {
+            return PostgreSqlConnectionTuning.Apply(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            // The parser's message names the keyword or position, never a value.
+            throw new StartupConfigurationException($"ConnectionStrings:Default is not a valid PostgreSQL connection string: {e.Message}");
+        }
     }
 }

@@ -10,9 +10,9 @@ public sealed class PostgreSqlTuningTests
     [Fact]
     public void AnUntunedConnectionString_GetsServerPreparedStatements_AndNoSessionReset()
     {
-        var tuned = new NpgsqlConnectionStringBuilder(ProviderSetup.TunedForEf("Host=db;Username=app;Password=pw"));
+        var tuned = new NpgsqlConnectionStringBuilder(PostgreSqlConnectionTuning.Apply("Host=db;Username=app;Password=pw"));
 
-        tuned.MaxAutoPrepare.Should().Be(32);
+        tuned.MaxAutoPrepare.Should().Be(PostgreSqlConnectionTuning.MaxAutoPrepare);
         tuned.NoResetOnClose.Should().BeTrue();
         tuned.Host.Should().Be("db");
         tuned.Password.Should().Be("pw");
@@ -23,7 +23,7 @@ public sealed class PostgreSqlTuningTests
     [InlineData("Host=db;MaxAutoPrepare=0;NoResetOnClose=false")]
     public void WhatTheOperatorSet_Wins(string connectionString)
     {
-        var tuned = new NpgsqlConnectionStringBuilder(ProviderSetup.TunedForEf(connectionString));
+        var tuned = new NpgsqlConnectionStringBuilder(PostgreSqlConnectionTuning.Apply(connectionString));
 
         tuned.MaxAutoPrepare.Should().Be(0);
         tuned.NoResetOnClose.Should().BeFalse();

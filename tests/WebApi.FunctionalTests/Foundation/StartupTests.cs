@@ -36,6 +36,21 @@ public sealed class StartupTests
     }
 
     [SkippableFact]
+    public async Task AMalformedPostgreSqlConnectionString_StopsWithOneClearMessage_WithoutItsValues()
+    {
+        using var folder = new TempFolder("startup");
+        var settings = TestSettings.Encryption();
+        settings["DataFolder"] = folder.Path;
+        settings["Database:Provider"] = "PostgreSql";
+        settings["ConnectionStrings:Default"] = "Host=db;Password=hunter2-secret;Colour=blue";
+        await using var process = WebApiProcess.Start(settings, environment: "Production");
+
+        (await process.WaitForExitAsync(TimeSpan.FromSeconds(30))).Should().Be(1);
+        process.Output.Should().ContainSingle(line => line.StartsWith("VapiAgents cannot start: ConnectionStrings:Default is not a valid PostgreSQL connection string"));
+        process.Output.Should().NotContain(line => line.Contains("hunter2-secret"));
+    }
+
+    [SkippableFact]
     public async Task Development_WithoutEncryptionKey_GeneratesOneIntoTheDataFolder()
     {
         var withoutKeys = TestSettings.Encryption().Keys.ToDictionary(k => k, string? (_) => null);

@@ -31,7 +31,8 @@ public static class DatabaseSnapshot
     private static async Task<string> ReadPostgresAsync(string connectionString)
     {
         var text = new StringBuilder();
-        await using var connection = new NpgsqlConnection(connectionString);
+        // Unpooled: a test may have terminated the database's connections, and a pooled one would be stale.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         var tables = new List<string>();
         await using (var list = new NpgsqlCommand(

@@ -1,7 +1,5 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace VapiAgents.Infrastructure.Persistence.Providers;
 
@@ -42,32 +40,5 @@ public static class ProviderSetup
     // A dropped connection or a failover is retried a few times; work in explicit transactions runs inside the
     // execution strategy so the whole transaction is retried, never half of it.
     public static DbContextOptionsBuilder UsePostgreSql(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(TunedForEf(connectionString), npgsql => npgsql.EnableRetryOnFailure(3, TimeSpan.FromSeconds(2), null));
-
-    /// <summary>
-    /// The application's PostgreSQL connections prepare their frequent statements on the server and skip the
-    /// session reset when a pooled connection is returned: together that nearly doubled the authenticated list
-    /// route (docs/benchmarks.md, HTTP). EF keeps no session state (no SET, temporary tables or LISTEN) that a
-    /// reset would have to clear. A value the operator sets in the connection string wins; Hangfire's storage
-    /// keeps the string exactly as configured.
-    /// </summary>
-    public static string TunedForEf(string connectionString)
-    {
-        // Npgsql's builder reports every known key as present, so what the operator wrote is read from the raw pairs.
-        var written = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
-            .Select(key => key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant())
-            .ToHashSet();
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!written.Contains("MAXAUTOPREPARE"))
-        {
-            builder.MaxAutoPrepare = 32;
-        }
-
-        if (!written.Contains("NORESETONCLOSE"))
-        {
-            builder.NoResetOnClose = true;
-        }
-
-        return builder.ConnectionString;
-    }
+        options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3, TimeSpan.FromSeconds(2), null));
 }
