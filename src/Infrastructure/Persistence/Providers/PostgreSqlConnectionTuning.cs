@@ -4,11 +4,11 @@ using Npgsql;
 namespace VapiAgents.Infrastructure.Persistence.Providers;
 
 /// <summary>
-/// Defaults for the product's PostgreSQL connections: statements are prepared on the server after a few uses, and a
-/// connection returned to the pool is not reset. Together that nearly doubled the authenticated list route
-/// (docs/benchmarks.md, HTTP; ADR 012). Nothing here keeps session state a reset would have to clear: EF issues no
-/// <c>SET</c>, temporary tables or <c>LISTEN</c>, and Hangfire's storage (which shares the string, and so the pool)
-/// takes its locks as rows and runs without long polling. A value the operator writes in the connection string wins.
+/// Defaults for the product's PostgreSQL connections: statements are prepared on the server after a few uses, which
+/// took the authenticated list route from 5,100 to 7,200 requests a second (docs/benchmarks.md, HTTP; ADR 012). A
+/// value the operator writes in the connection string wins. The session reset on return to the pool stays on:
+/// skipping it (<c>No Reset On Close</c>) was faster still, but background jobs then failed intermittently under
+/// load (a job could not find the sync run it was queued for), and passed again with the reset (ADR 012).
 /// </summary>
 public static class PostgreSqlConnectionTuning
 {
@@ -24,11 +24,6 @@ public static class PostgreSqlConnectionTuning
         if (!written.Contains("MAXAUTOPREPARE"))
         {
             builder.MaxAutoPrepare = MaxAutoPrepare;
-        }
-
-        if (!written.Contains("NORESETONCLOSE"))
-        {
-            builder.NoResetOnClose = true;
         }
 
         return builder.ConnectionString;
