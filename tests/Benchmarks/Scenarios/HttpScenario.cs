@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using VapiAgents.Benchmarks.Harness;
+using VapiAgents.TestSupport;
 
 namespace VapiAgents.Benchmarks.Scenarios;
 
@@ -27,7 +28,7 @@ public static partial class HttpScenario
         }
 
         settings["Sync:Enabled"] = "false";
-        await using var app = AppProcess.Start(settings, "Production");
+        await using var app = WebApiProcess.Start(settings, "Production", keptLines: 200);
         await app.WaitUntilReadyAsync(TimeSpan.FromMinutes(2));
         using var api = new ApiClient(app.BaseUrl);
         await api.RegisterAndLoginAsync("http-bench@example.test");

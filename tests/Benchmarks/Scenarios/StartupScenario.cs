@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using VapiAgents.Benchmarks.Harness;
+using VapiAgents.TestSupport;
 
 namespace VapiAgents.Benchmarks.Scenarios;
 
@@ -22,7 +23,7 @@ public static class StartupScenario
                 : database.Settings;
             settings["Sync:Enabled"] = "false";
             var clock = Stopwatch.StartNew();
-            await using var app = AppProcess.Start(settings, "Development");
+            await using var app = WebApiProcess.Start(settings, "Development", keptLines: 200);
             await app.WaitUntilReadyAsync(TimeSpan.FromMinutes(2));
             times.Add(clock.Elapsed.TotalMilliseconds);
             Console.WriteLine($"  start {i + 1}: {clock.Elapsed.TotalMilliseconds:F0} ms");

@@ -5,6 +5,7 @@ using VapiAgents.Application.Common.Vapi;
 using VapiAgents.Application.Sync;
 using VapiAgents.Application.Sync.Paging;
 using VapiAgents.Benchmarks.Harness;
+using VapiAgents.TestSupport;
 using VapiAgents.Domain.Usage;
 using VapiAgents.VapiSimulator;
 using VapiAgents.VapiSimulator.Scenario;
@@ -60,7 +61,7 @@ public static class SyncScenario
         settings["Sync:Enabled"] = "false";
         settings["Sync:MaxRangeDays"] = "400";
         settings["Logging:LogLevel:Default"] = "Warning";
-        await using var app = AppProcess.Start(settings, "Production");
+        await using var app = WebApiProcess.Start(settings, "Production", keptLines: 200);
         await app.WaitUntilReadyAsync(TimeSpan.FromMinutes(2));
         using var api = new ApiClient(app.BaseUrl);
         await api.RegisterAndLoginAsync("sync-bench@example.test");

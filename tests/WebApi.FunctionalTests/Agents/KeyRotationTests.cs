@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VapiAgents.Application.Common.Security;
 using VapiAgents.Infrastructure.Persistence;
+using VapiAgents.TestSupport;
 using VapiAgents.WebApi.FunctionalTests.Support;
 
 namespace VapiAgents.WebApi.FunctionalTests.Agents;
@@ -58,7 +59,7 @@ public sealed class KeyRotationTests
         await AgentApi.CreateAsync(user.Client, "CLI two", AgentApi.NewKey());
 
         var settings = new Dictionary<string, string?>(app.Settings) { ["Encryption:ActiveKeyId"] = TestSettings.KeyIdB };
-        await using var cli = WebApiProcess.Start(settings, "Development", "rotate-keys");
+        await using var cli = WebApiProcess.Start(settings, "Development", ["rotate-keys"]);
 
         (await cli.WaitForExitAsync(TimeSpan.FromSeconds(60))).Should().Be(0, string.Join('\n', cli.Output));
         cli.Output.Should().Contain(line => line.StartsWith("Re-sealed") && line.EndsWith("secret(s) with encryption key 'testB'."));

@@ -3,22 +3,23 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace VapiAgents.Benchmarks.Harness;
+namespace VapiAgents.TestSupport;
 
 /// <summary>
-/// The WebApi as its own operating-system process (<c>dotnet VapiAgents.WebApi.dll</c> from the harness's
-/// output folder), so its CPU, memory and start-up are its own and not the harness's or the simulator's.
+/// The WebApi as a real operating-system process (<c>dotnet VapiAgents.WebApi.dll</c> from the caller's output
+/// folder): for what an in-process host cannot show (exit codes, start-up messages, SIGKILL, several instances),
+/// and for benchmarks whose CPU, memory and start-up must be the app's own.
 /// </summary>
-public sealed class AppProcess : IAsyncDisposable
+public sealed class WebApiProcess : IAsyncDisposable
 {
-    private const int KeptLines = 200;
-
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly int? _keptLines;
 
-    private AppProcess(Process process, string baseUrl)
+    private WebApiProcess(Process process, string baseUrl, int? keptLines)
     {
         _process = process;
+        _keptLines = keptLines;
         BaseUrl = baseUrl;
         // Drained continuously: a full pipe would block the app's console logging.
         process.OutputDataReceived += (_, e) => Keep(e.Data);
@@ -30,6 +31,13 @@ public sealed class AppProcess : IAsyncDisposable
     public string BaseUrl { get; }
 
     public int Id => _process.Id;
+
+    /// <summary>Every line the process wrote, or its last ones when started with <c>keptLines</c>.</summary>
+    public IReadOnlyCollection<string> Output => _output;
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
 
     /// <summary>The process's peak working set so far (VmHWM on Linux), in MB.</summary>
     public double PeakWorkingSetMb
@@ -50,7 +58,12 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    public static AppProcess Start(IReadOnlyDictionary<string, string?> settings, string environment)
+    /// <summary>
+    /// Starts the app on a free loopback port with <paramref name="settings"/> as environment variables.
+    /// Tests keep every output line (they scan them for secrets); long benchmarks pass <paramref name="keptLines"/>.
+    /// </summary>
+    public static WebApiProcess Start(
+        IReadOnlyDictionary<string, string?> settings, string environment = "Development", string[]? arguments = null, int? keptLines = null)
     {
         var baseUrl = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo("dotnet")
@@ -61,17 +74,30 @@ public sealed class AppProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "VapiAgents.WebApi.dll"));
+        foreach (var argument in arguments ?? [])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["ASPNETCORE_URLS"] = baseUrl;
+        start.Environment["Logging__Console__FormatterName"] = "simple";
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        return new AppProcess(Process.Start(start)!, baseUrl);
+        return new WebApiProcess(Process.Start(start)!, baseUrl, keptLines);
     }
 
-    /// <summary>Polls <c>/health/ready</c> every few milliseconds until it answers 200.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancel.Token);
+        return _process.ExitCode;
+    }
+
+    /// <summary>Polls <c>/health/ready</c> every few milliseconds until it answers 200; fails with the output if the process exits or the time runs out.</summary>
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
         using var client = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(2) };
@@ -102,7 +128,7 @@ public sealed class AppProcess : IAsyncDisposable
         throw new TimeoutException($"The WebApi was not ready after {timeout}:\n{string.Join('\n', _output)}");
     }
 
-    public string RecentOutput => string.Join('\n', _output);
+    public void Kill() => _process.Kill(entireProcessTree: true);
 
     public async ValueTask DisposeAsync()
     {
@@ -123,7 +149,7 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         _output.Enqueue(line);
-        while (_output.Count > KeptLines)
+        while (_keptLines is { } kept && _output.Count > kept)
         {
             _output.TryDequeue(out _);
         }
