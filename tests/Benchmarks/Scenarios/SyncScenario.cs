@@ -5,8 +5,8 @@ using VapiAgents.Application.Common.Vapi;
 using VapiAgents.Application.Sync;
 using VapiAgents.Application.Sync.Paging;
 using VapiAgents.Benchmarks.Harness;
-using VapiAgents.TestSupport;
 using VapiAgents.Domain.Usage;
+using VapiAgents.TestSupport;
 using VapiAgents.VapiSimulator;
 using VapiAgents.VapiSimulator.Scenario;
 
