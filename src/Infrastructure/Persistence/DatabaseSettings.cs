@@ -1,8 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 using VapiAgents.Infrastructure.Common;
-using VapiAgents.Infrastructure.Persistence.Providers;
 
 namespace VapiAgents.Infrastructure.Persistence;
 
@@ -52,17 +52,21 @@ public static class DatabaseSettings
             }.ToString();
         }
 
-        options.ConnectionString = options.Provider == DatabaseProvider.PostgreSql ? TunedForPostgreSql(connectionString) : connectionString;
+        if (options.Provider == DatabaseProvider.PostgreSql)
+        {
+            EnsureValidPostgreSql(connectionString);
+        }
+
+        options.ConnectionString = connectionString;
         return options;
     }
 
-    // One string for the context and Hangfire's storage, so both draw on one pool: after an outage, the first
-    // broken connections either of them meets are discarded for both.
-    private static string TunedForPostgreSql(string connectionString)
+    // Read here so a typo stops start-up with one message instead of failing every request and job later.
+    private static void EnsureValidPostgreSql(string connectionString)
     {
         try
         {
-            return PostgreSqlConnectionTuning.Apply(connectionString);
+            _ = new NpgsqlConnectionStringBuilder(connectionString);
         }
         catch (ArgumentException e)
         {

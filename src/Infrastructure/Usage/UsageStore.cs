@@ -35,24 +35,11 @@ public sealed class UsageStore(IServiceScopeFactory scopes, UsageKeyRegistry key
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await PlanForTheseValuesAsync(db, cancellationToken);
             var batch = new Batch(db, keys, agentId, userId, syncedAt);
             var result = await batch.RunAsync(incoming, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return result;
         });
-    }
-
-    // The app's PostgreSQL connections auto-prepare statements (ADR 012), and after a few runs PostgreSQL may
-    // keep one generic plan for a prepared statement. During a sync the tables grow faster than their statistics,
-    // and the generic plan chosen while they were small (a sequential scan) made the copies lookup three times
-    // slower (docs/benchmarks.md). For this transaction only, every statement is planned for its values.
-    private static async Task PlanForTheseValuesAsync(ApplicationDbContext db, CancellationToken cancellationToken)
-    {
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlRawAsync("SET LOCAL plan_cache_mode = force_custom_plan", cancellationToken);
-        }
     }
 
     internal static IEnumerable<(BreakdownDimension, string?)> KeysOf(CallFacts facts) =>
