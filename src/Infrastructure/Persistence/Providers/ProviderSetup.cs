@@ -5,8 +5,8 @@ namespace VapiAgents.Infrastructure.Persistence.Providers;
 
 /// <summary>
 /// Registers <see cref="ApplicationDbContext"/> on the configured provider with its migration set. Contexts are
-/// pooled: building options and EF's internal services for every request was most of the allocation of a simple
-/// authenticated read (docs/benchmarks.md); the context holds no per-request state besides what the pool resets.
+/// not pooled: pooling halved a simple read's allocation, but CI runs with it intermittently had background jobs
+/// that never ran, and we could not rule it out as the cause (ADR 012).
 /// </summary>
 public static class ProviderSetup
 {
@@ -15,13 +15,13 @@ public static class ProviderSetup
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContextPool<ApplicationDbContext, SqliteApplicationDbContext>(o => UseSqlite(o, database.ConnectionString));
+                services.AddDbContext<ApplicationDbContext, SqliteApplicationDbContext>(o => UseSqlite(o, database.ConnectionString));
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContextPool<ApplicationDbContext, SqlServerApplicationDbContext>(o => UseSqlServer(o, database.ConnectionString));
+                services.AddDbContext<ApplicationDbContext, SqlServerApplicationDbContext>(o => UseSqlServer(o, database.ConnectionString));
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContextPool<ApplicationDbContext, PostgreSqlApplicationDbContext>(o => UsePostgreSql(o, database.ConnectionString));
+                services.AddDbContext<ApplicationDbContext, PostgreSqlApplicationDbContext>(o => UsePostgreSql(o, database.ConnectionString));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(database), database.Provider, "Unknown database provider.");
