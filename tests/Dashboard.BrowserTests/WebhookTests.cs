@@ -26,7 +26,9 @@ public sealed class WebhookTests(DashboardFixture fixture)
         (await session.Page.EvaluateAsync<string>("() => navigator.clipboard.readText()")).Should().Be(first);
         await session.ScreenshotAsync("settings-webhook");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
-        await Expect(dialog).ToHaveCountAsync(0);
+        // A closed <dialog> leaves the accessibility tree at once but the DOM only when its "close" event has run:
+        // wait for the element itself to go before reading the page.
+        await Expect(session.Page.Locator("dialog")).ToHaveCountAsync(0);
         (await session.Page.ContentAsync()).Should().NotContain(first, "closing the dialog forgets the secret");
 
         (await DeliverAsync(agentId!, first)).Should().Be(HttpStatusCode.OK, "the secret shown is the one the server keeps");
