@@ -134,13 +134,18 @@ public sealed class RollupUsageReader(ApplicationDbContext db, UsageKeyRegistry 
 
         // Day buckets of a range are contiguous: one range scan per set. Hour buckets lie at its two ends, a month
         // apart: a range over them would read every hour row in between, so they are asked for by value.
-        var rows = granularity == RollupGranularity.Day
-            ? await db.UsageRollups.AsNoTracking()
-                .Where(r => EF.Parameter(setIds).Contains(r.AgentSetId) && r.Granularity == granularity && r.BucketStartMs >= buckets.Min() && r.BucketStartMs <= buckets.Max())
-                .ToListAsync(cancellationToken)
-            : await db.UsageRollups.AsNoTracking()
-                .Where(r => EF.Parameter(setIds).Contains(r.AgentSetId) && r.Granularity == granularity && EF.Parameter(buckets).Contains(r.BucketStartMs))
-                .ToListAsync(cancellationToken);
+        var query = db.UsageRollups.AsNoTracking().Where(r => EF.Parameter(setIds).Contains(r.AgentSetId) && r.Granularity == granularity);
+        if (granularity == RollupGranularity.Day)
+        {
+            var (low, high) = (buckets.Min(), buckets.Max());
+            query = query.Where(r => r.BucketStartMs >= low && r.BucketStartMs <= high);
+        }
+        else
+        {
+            query = query.Where(r => EF.Parameter(buckets).Contains(r.BucketStartMs));
+        }
+
+        var rows = await query.ToListAsync(cancellationToken);
         var wanted = buckets.ToHashSet();
         return rows.Where(r => wanted.Contains(r.BucketStartMs)).ToDictionary(r => (r.AgentSetId, r.BucketStartMs));
     }

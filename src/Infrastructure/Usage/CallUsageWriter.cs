@@ -28,6 +28,7 @@ internal sealed class CallUsageWriter
     private readonly ApplicationDbContext _db;
     private readonly string _table;
     private readonly Column[] _columns;
+    private readonly string _columnList;
     private readonly bool _isSqlite;
 
     public CallUsageWriter(ApplicationDbContext db)
@@ -36,6 +37,7 @@ internal sealed class CallUsageWriter
         var entity = db.Model.FindEntityType(typeof(CallUsage))!;
         _table = Quote(entity.GetTableName()!);
         _columns = entity.GetProperties().Select(p => new Column(p, Quote(p.GetColumnName()), p.GetRelationalTypeMapping())).ToArray();
+        _columnList = string.Join(", ", _columns.Select(c => c.Name));
         _isSqlite = db.Database.IsSqlite();
     }
 
@@ -70,7 +72,7 @@ internal sealed class CallUsageWriter
     private void InsertOnSqlite(IReadOnlyList<CallUsage> rows)
     {
         var connection = (SqliteConnection)_db.Database.GetDbConnection();
-        var sql = $"INSERT INTO {_table} ({string.Join(", ", _columns.Select(c => c.Name))}) " +
+        var sql = $"INSERT INTO {_table} ({_columnList}) " +
                   $"VALUES ({string.Join(", ", _columns.Select((_, i) => $"?{i + 1}"))})";
         Check(raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement), connection);
         using (statement)
@@ -119,7 +121,7 @@ internal sealed class CallUsageWriter
     private async Task CopyAsync(IReadOnlyList<CallUsage> rows, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)_db.Database.GetDbConnection();
-        var copy = $"COPY {_table} ({string.Join(", ", _columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)";
+        var copy = $"COPY {_table} ({_columnList}) FROM STDIN (FORMAT BINARY)";
         await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
         foreach (var row in rows)
         {
@@ -149,7 +151,7 @@ internal sealed class CallUsageWriter
         {
             await using var command = NewCommand();
             var sql = new StringBuilder("INSERT INTO ").Append(_table).Append(" (")
-                .AppendJoin(", ", _columns.Select(c => c.Name)).Append(") VALUES ");
+                .Append(_columnList).Append(") VALUES ");
             for (var row = 0; row < chunk.Length; row++)
             {
                 sql.Append(row == 0 ? "(" : ", (");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VapiAgents.Application.Metrics.Commands.RebuildRollups;
@@ -79,25 +80,11 @@ public sealed class RollupRebuilder(IServiceScopeFactory scopes, UsageKeyRegistr
     private static async Task<Dictionary<string, long>> SetsAsync(ApplicationDbContext db, string userId, CancellationToken cancellationToken)
     {
         var needed = new HashSet<string>(StringComparer.Ordinal);
-        var holders = new List<Guid>();
-        string? current = null;
         var pairs = db.CallUsages.AsNoTracking().Where(u => u.UserId == userId).OrderBy(u => u.CallId).ThenBy(u => u.AgentId)
-            .Select(u => new { u.CallId, u.AgentId }).AsAsyncEnumerable();
-        await foreach (var pair in pairs.WithCancellation(cancellationToken))
+            .Select(u => new { u.CallId, u.AgentId });
+        await foreach (var copies in ByCallAsync(pairs, pair => pair.CallId, cancellationToken))
         {
-            if (current is not null && pair.CallId != current)
-            {
-                needed.Add(AgentSet.Key(holders));
-                holders.Clear();
-            }
-
-            current = pair.CallId;
-            holders.Add(pair.AgentId);
-        }
-
-        if (holders.Count > 0)
-        {
-            needed.Add(AgentSet.Key(holders));
+            needed.Add(AgentSet.Key(copies.Select(pair => pair.AgentId)));
         }
 
         var sets = await db.AgentSets.Where(s => s.UserId == userId).ToDictionaryAsync(s => s.Members, s => s.Id, cancellationToken);
@@ -112,15 +99,18 @@ public sealed class RollupRebuilder(IServiceScopeFactory scopes, UsageKeyRegistr
         return sets;
     }
 
-    /// <summary>The user's calls, each as the group of its copies (ordered by call id, so copies arrive together).</summary>
-    private static async IAsyncEnumerable<List<CallUsage>> CallsAsync(
-        ApplicationDbContext db, string userId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The user's calls, each as the group of its copies.</summary>
+    private static IAsyncEnumerable<List<CallUsage>> CallsAsync(ApplicationDbContext db, string userId, CancellationToken cancellationToken) =>
+        ByCallAsync(db.CallUsages.AsNoTracking().Where(u => u.UserId == userId).OrderBy(u => u.CallId).ThenBy(u => u.AgentId), row => row.CallId, cancellationToken);
+
+    /// <summary>Rows ordered by call id, streamed as one group per call (a call's copies arrive together).</summary>
+    private static async IAsyncEnumerable<List<T>> ByCallAsync<T>(
+        IQueryable<T> rows, Func<T, string> callId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var pending = new List<CallUsage>();
-        var rows = db.CallUsages.AsNoTracking().Where(u => u.UserId == userId).OrderBy(u => u.CallId).ThenBy(u => u.AgentId).AsAsyncEnumerable();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        var pending = new List<T>();
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            if (pending.Count > 0 && pending[0].CallId != row.CallId)
+            if (pending.Count > 0 && callId(pending[0]) != callId(row))
             {
                 yield return pending;
                 pending = [];
