@@ -14,7 +14,8 @@ public static class DependencyInjection
         services.AddTransient<Sync.Paging.VapiCallPager>(provider => new Sync.Paging.VapiCallPager(
             provider.GetRequiredService<Common.Vapi.IVapiClient>(),
             provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Sync.SyncOptions>>().Value));
-        services.AddScoped<Sync.SyncRunner>();
+        services.AddScoped<Sync.SyncRunExecutor>();
+        services.AddScoped<Sync.SyncPagePipeline>();
         services.AddScoped<Metrics.MetricsScopeResolver>();
         return services;
     }

@@ -46,6 +46,8 @@ public static class DependencyInjection
         services.AddTransient<ScheduledSyncJob>();
         services.AddTransient<ScheduledAgentSyncJob>();
         services.AddHostedService<RecurringSyncRegistration>();
+        services.AddSingleton<ISyncJobStates, HangfireSyncJobStates>();
+        services.AddHostedService<SyncRunSweeper>();
         services.AddSingleton<Application.Webhooks.IServerMessageReader, ServerMessageReader>();
         services.AddScoped<IUsageReader, RollupUsageReader>();
         services.AddScoped<Application.Audit.IAuditTrail, AuditTrail>();
@@ -54,7 +56,9 @@ public static class DependencyInjection
         services.AddScoped<Application.Metrics.Commands.RebuildRollups.IRollupRebuilder, RollupRebuilder>();
 
         services.AddIdentityAndTokens();
-        services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"])
+            .AddCheck<SyncJobsHealthCheck>("jobs", tags: ["ready"]);
         services.AddBackgroundJobs(configuration, database);
         return services;
     }

@@ -32,6 +32,20 @@ public sealed class SyncOptions
     /// <summary>Pages buffered between reading from Vapi and writing to the database.</summary>
     public int PipelinePages { get; set; } = 4;
 
+    /// <summary>How often each instance's sweeper looks for queued or running runs that nothing will finish (fractional allowed).</summary>
+    public double SweepSeconds { get; set; } = 30;
+
+    /// <summary>Re-queues of a lost run before it ends failed ("never started" or "lost").</summary>
+    public int MaxRequeues { get; set; } = 3;
+
+    /// <summary>Slack on top of two leases and a sweep before an unfinished run counts as overdue (health's <c>jobs</c> entry).</summary>
+    public double OverdueSlackSeconds { get; set; } = 30;
+
+    public TimeSpan SweepInterval => TimeSpan.FromSeconds(SweepSeconds);
+
+    /// <summary>No dead run stays queued or running longer than this: two leases, a sweep and the slack.</summary>
+    public TimeSpan OverdueAfter => TimeSpan.FromSeconds((2 * LeaseSeconds) + SweepSeconds + OverdueSlackSeconds);
+
     /// <summary>Run the recurring schedule (issue of background sync).</summary>
     public bool Enabled { get; set; } = true;
 

@@ -24,6 +24,9 @@ public interface ISyncLeases
 
     /// <summary>The agents among these whose lease is held and not expired (a sync of theirs is running or queued).</summary>
     Task<IReadOnlySet<Guid>> HeldAsync(IReadOnlyCollection<Guid> agentIds, CancellationToken cancellationToken);
+
+    /// <summary>The run holding each of these agents' unexpired lease (agents without one are left out).</summary>
+    Task<IReadOnlyDictionary<Guid, Guid>> LiveHoldersAsync(IReadOnlyCollection<Guid> agentIds, CancellationToken cancellationToken);
 }
 
 /// <param name="HeldBy">The run holding the lease when it could not be taken.</param>
@@ -33,8 +36,30 @@ public sealed record LeaseAttempt(bool Held, Guid? HeldBy, Guid? Expired);
 /// <summary>Runs a queued sync in the background, on whichever instance picks it up.</summary>
 public interface ISyncJobQueue
 {
-    void EnqueueRun(Guid runId);
+    /// <returns>The job's id in the job storage, kept on the run so the sweeper can tell a lost job from a waiting one.</returns>
+    string EnqueueRun(Guid runId);
 
     /// <summary>An incremental, scheduled sync of the agent; skipped when one of its syncs is already running.</summary>
     void EnqueueScheduledSync(Guid agentId);
+}
+
+/// <summary>What the job storage knows of a run's job: the sweeper's view of whether it will still run.</summary>
+public interface ISyncJobStates
+{
+    SyncJobState StateOf(string jobId);
+}
+
+public enum SyncJobState
+{
+    /// <summary>Unknown to the storage (never enqueued, or lost with an in-memory storage), deleted or expired.</summary>
+    Missing,
+
+    /// <summary>Waiting to be picked up (enqueued, scheduled or awaiting).</summary>
+    Waiting,
+
+    /// <summary>Picked up by a worker.</summary>
+    Processing,
+
+    /// <summary>Ended (succeeded or failed) in the job storage.</summary>
+    Ended,
 }

@@ -67,6 +67,22 @@ public sealed class SyncRun : IAggregateRoot
     public int Skipped { get; private set; }
 
     public DateTime QueuedAt { get; private set; }
+
+    /// <summary>When the run was last handed to a background job (its first queueing, or the sweeper's last re-queue).</summary>
+    public DateTime LastQueuedAt { get; private set; }
+
+    /// <summary>The background job that is to execute the run; null when it runs inline or is not yet enqueued.</summary>
+    public string? JobId { get; private set; }
+
+    /// <summary>Times the sweeper re-queued the run after its job or its executor was lost.</summary>
+    public int Requeues { get; private set; }
+
+    /// <summary>
+    /// Changes with every hand-over of the run (claimed by an executor, re-queued, ended) and is checked on every
+    /// write, so two executors of one run, or an executor and a sweeper, can never both act on it.
+    /// </summary>
+    public Guid Version { get; private set; }
+
     public DateTime? StartedAt { get; private set; }
     public DateTime? FinishedAt { get; private set; }
     public string? Error { get; private set; }
@@ -91,14 +107,49 @@ public sealed class SyncRun : IAggregateRoot
             WindowStart = windowStart,
             WindowEnd = windowEnd,
             QueuedAt = now,
+            LastQueuedAt = now,
+            Version = Guid.NewGuid(),
         };
     }
 
+    /// <summary>An executor claims the run: the claim is exclusive because it changes <see cref="Version"/>.</summary>
     public void Start(DateTime now)
     {
         EnsureNotFinished();
+        if (Status != SyncRunStatus.Queued)
+        {
+            throw new DomainRuleException("Only a queued sync run can start.");
+        }
+
         Status = SyncRunStatus.Running;
         StartedAt ??= now;
+        Version = Guid.NewGuid();
+    }
+
+    public void AssignJob(string jobId) => JobId = jobId;
+
+    /// <summary>
+    /// The sweeper found the run dead (its job missing or failed, or its executor's lease lapsed): queue it again,
+    /// or end it once it has been re-queued <paramref name="maxRequeues"/> times.
+    /// </summary>
+    /// <returns>True when the run was queued again (a job must be enqueued for it); false when it ended.</returns>
+    public bool RequeueOrGiveUp(int maxRequeues, DateTime now)
+    {
+        EnsureNotFinished();
+        if (Requeues >= maxRequeues)
+        {
+            Fail(Status == SyncRunStatus.Queued
+                ? $"The sync never started: its background job was lost {Requeues + 1} times. Start it again."
+                : $"The sync was lost: the process running it stopped {Requeues + 1} times. Start it again.", now);
+            return false;
+        }
+
+        Requeues++;
+        Status = SyncRunStatus.Queued;
+        JobId = null;
+        LastQueuedAt = now;
+        Version = Guid.NewGuid();
+        return true;
     }
 
     public void RecordPage(int fetched, int created, int updated, int skipped)
@@ -128,6 +179,7 @@ public sealed class SyncRun : IAggregateRoot
         }
 
         FinishedAt = now;
+        Version = Guid.NewGuid();
     }
 
     public void Fail(string error, DateTime now)
@@ -140,6 +192,7 @@ public sealed class SyncRun : IAggregateRoot
         Status = SyncRunStatus.Failed;
         Error = Truncate(error);
         FinishedAt = now;
+        Version = Guid.NewGuid();
     }
 
     private string PartialMessage()

@@ -1,63 +1,82 @@
 using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.InMemory;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using VapiAgents.Infrastructure.Persistence;
 
 namespace VapiAgents.Infrastructure.BackgroundJobs;
 
-/// <summary>Configuration section <c>Hangfire</c>.</summary>
-public sealed class HangfireOptions
-{
-    public const string Section = "Hangfire";
-
-    /// <summary>Run a Hangfire server (job processing) in this process. Dashboard and enqueueing work either way.</summary>
-    public bool ServerEnabled { get; set; } = true;
-
-    public int WorkerCount { get; set; } = Math.Min(Environment.ProcessorCount * 5, 20);
-
-    /// <summary>Schema (PostgreSQL, SQL Server) holding Hangfire's tables.</summary>
-    public string Schema { get; set; } = "hangfire";
-}
-
-/// <summary>Hangfire on the same database as the product: in-memory with SQLite, shared tables otherwise.</summary>
+/// <summary>
+/// Hangfire on the same database as the product: in-memory with SQLite, shared tables otherwise. Every host gets
+/// its own job storage and job activator, registered in its container before <c>AddHangfire</c> (which only adds
+/// what is missing): Hangfire's defaults are the process-wide <c>JobStorage.Current</c> and
+/// <c>JobActivator.Current</c>, so with several hosts in one process the last one configured won and another
+/// host's server ran jobs in its container, against its database (ADR 013).
+/// </summary>
 public static class HangfireSetup
 {
     public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
     {
         var options = configuration.GetSection(HangfireOptions.Section).Get<HangfireOptions>() ?? new HangfireOptions();
         services.AddSingleton(options);
+        services.AddSingleton(_ => CreateStorage(database, options));
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
 
         services.AddHangfire((provider, config) =>
         {
-            config.UseLogProvider(new HangfireLogProvider(provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            HangfireLogBridge.Attach(provider.GetRequiredService<ILoggerFactory>());
+            config.UseLogProvider(HangfireLogBridge.Provider)
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
-
-            switch (database.Provider)
-            {
-                case DatabaseProvider.Sqlite:
-                    // One process owns an embedded database, so jobs need not outlive it.
-                    config.UseInMemoryStorage();
-                    break;
-                case DatabaseProvider.SqlServer:
-                    config.UseSqlServerStorage(database.ConnectionString, new SqlServerStorageOptions { SchemaName = options.Schema });
-                    break;
-                case DatabaseProvider.PostgreSql:
-                    config.UsePostgreSqlStorage(
-                        storage => storage.UseNpgsqlConnection(database.ConnectionString),
-                        new PostgreSqlStorageOptions { SchemaName = options.Schema, PrepareSchemaIfNecessary = true });
-                    break;
-            }
         });
 
         if (options.ServerEnabled)
         {
-            services.AddHangfireServer(server => server.WorkerCount = Math.Max(1, options.WorkerCount));
+            services.AddHangfireServer((provider, server) =>
+            {
+                server.WorkerCount = Math.Max(1, options.WorkerCount);
+                // The in-memory storage and the short SQL polls below make a queued job start at once; the
+                // server's own idle poll only matters for storages without a wake-up.
+                server.SchedulePollingInterval = TimeSpan.FromSeconds(Math.Max(0.1, options.QueuePollSeconds));
+            });
         }
 
         return services;
     }
+
+    private static JobStorage CreateStorage(DatabaseOptions database, HangfireOptions options) => database.Provider switch
+    {
+        // One process owns an embedded database, so jobs need not outlive it: the sweeper re-queues runs whose jobs
+        // a restart lost.
+        DatabaseProvider.Sqlite => new InMemoryStorage(),
+        DatabaseProvider.SqlServer => new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions
+        {
+            SchemaName = options.Schema,
+            QueuePollInterval = TimeSpan.FromSeconds(Math.Max(0.05, options.QueuePollSeconds)),
+            SlidingInvisibilityTimeout = TimeSpan.FromSeconds(options.InvisibilityTimeoutSeconds),
+        }),
+        DatabaseProvider.PostgreSql => CreatePostgreSqlStorage(database.ConnectionString, PostgreSqlOptions(options)),
+        _ => throw new InvalidOperationException($"Unknown database provider {database.Provider}."),
+    };
+
+    private static PostgreSqlStorage CreatePostgreSqlStorage(string connectionString, PostgreSqlStorageOptions options) =>
+        new(new NpgsqlConnectionFactory(connectionString, options), options);
+
+    // Hangfire.PostgreSql wakes only a worker of the enqueueing process; workers elsewhere poll. A short poll (not
+    // LISTEN/NOTIFY, which holds a connection per waiting worker) starts a job queued on any instance within a
+    // second, and the sliding invisibility timeout brings back a job fetched by a dead process within minutes.
+    private static PostgreSqlStorageOptions PostgreSqlOptions(HangfireOptions options) => new()
+    {
+        SchemaName = options.Schema,
+        PrepareSchemaIfNecessary = true,
+        QueuePollInterval = TimeSpan.FromSeconds(Math.Max(0.05, options.QueuePollSeconds)),
+        InvisibilityTimeout = TimeSpan.FromSeconds(options.InvisibilityTimeoutSeconds),
+        UseSlidingInvisibilityTimeout = true,
+    };
 }

@@ -76,6 +76,16 @@ public sealed class DatabaseSyncLeases(IServiceScopeFactory scopes, IOptions<Syn
             .ToHashSet();
     }
 
+    public async Task<IReadOnlyDictionary<Guid, Guid>> LiveHoldersAsync(IReadOnlyCollection<Guid> agentIds, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ids = agentIds.ToList();
+        return await db.SyncLeases.AsNoTracking().Where(l => ids.Contains(l.AgentId) && l.ExpiresAt >= now)
+            .ToDictionaryAsync(l => l.AgentId, l => l.RunId, cancellationToken);
+    }
+
     private static async Task<LeaseAttempt> HeldByAsync(ApplicationDbContext db, Guid agentId, CancellationToken cancellationToken)
     {
         var holder = await db.SyncLeases.AsNoTracking().Where(l => l.AgentId == agentId).Select(l => (Guid?)l.RunId).SingleOrDefaultAsync(cancellationToken);

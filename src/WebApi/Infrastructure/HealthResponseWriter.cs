@@ -19,6 +19,7 @@ public static class HealthResponseWriter
                 status = e.Value.Status.ToString(),
                 description = e.Value.Description,
                 durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
+                data = e.Value.Data.Count == 0 ? null : e.Value.Data,
             }),
         };
         return JsonSerializer.SerializeAsync(context.Response.Body, body, JsonSerializerOptions.Web, context.RequestAborted);

@@ -27,3 +27,12 @@ public sealed class ManualRunsSinceSpec : Specification<SyncRun>
             .OrderBy(r => r.QueuedAt)
             .AsNoTracking();
 }
+
+/// <summary>Runs not yet ended and last queued before an instant, oldest first: what the sweeper looks at.</summary>
+public sealed class UnfinishedRunsQueuedBeforeSpec : Specification<SyncRun>
+{
+    public UnfinishedRunsQueuedBeforeSpec(DateTime before, int take) =>
+        Query.Where(r => (r.Status == SyncRunStatus.Queued || r.Status == SyncRunStatus.Running) && r.LastQueuedAt < before)
+            .OrderBy(r => r.LastQueuedAt)
+            .Take(take);
+}

@@ -57,7 +57,10 @@ internal sealed class SyncRunConfiguration : IEntityTypeConfiguration<SyncRun>
         builder.Property(r => r.Mode).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Error).HasMaxLength(SyncRun.ErrorMaxLength);
+        builder.Property(r => r.JobId).HasMaxLength(100);
+        builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Ignore(r => r.IsFinished);
+        builder.HasIndex(r => new { r.Status, r.LastQueuedAt });
         builder.HasIndex(r => new { r.AgentId, r.QueuedAt });
         builder.HasIndex(r => new { r.UserId, r.Trigger, r.QueuedAt });
         builder.HasOne<VapiAgent>().WithMany().HasForeignKey(r => r.AgentId).OnDelete(DeleteBehavior.Restrict);

@@ -1,5 +1,6 @@
 using AutoMapper;
 using Mediator;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VapiAgents.Application.Agents;
 using VapiAgents.Application.Common.Exceptions;
@@ -32,10 +33,11 @@ public sealed class SyncAgentMetricsCommandHandler(
     IRepository<SyncRun> runs,
     ISyncLeases leases,
     ISyncJobQueue jobs,
-    SyncRunner runner,
+    SyncRunExecutor executor,
     ICurrentUser currentUser,
     IOptions<SyncOptions> options,
     TimeProvider clock,
+    ILogger<SyncAgentMetricsCommandHandler> logger,
     IMapper mapper) : ICommandHandler<SyncAgentMetricsCommand, SyncAgentMetricsResult>
 {
     public async ValueTask<SyncAgentMetricsResult> Handle(SyncAgentMetricsCommand command, CancellationToken cancellationToken)
@@ -48,27 +50,44 @@ public sealed class SyncAgentMetricsCommandHandler(
         }
 
         var run = Queue(command, agent, now);
-        var lease = await leases.TryHoldAsync(agent.Id, run.Id, cancellationToken);
-        if (!lease.Held)
+        var (lease, attempt) = await TakeLeaseAsync(command, agent, run, cancellationToken);
+        if (!attempt.Held)
         {
             return command.Trigger == SyncTrigger.Manual
-                ? throw new ConflictException($"A sync of this agent is already running (sync {lease.HeldBy}).")
+                ? throw new ConflictException($"A sync of this agent is already running (sync {attempt.HeldBy}).")
                 : new SyncAgentMetricsResult(null, Started: false);
         }
 
-        await runs.AddAsync(run, cancellationToken);
-        if (lease.Expired is { } interrupted)
+        try
         {
-            await MarkInterruptedAsync(interrupted, cancellationToken);
+            await runs.AddAsync(run, cancellationToken);
+            if (attempt.Expired is { } interrupted)
+            {
+                await MarkInterruptedAsync(interrupted, cancellationToken);
+            }
+        }
+        catch
+        {
+            if (lease is not null)
+            {
+                await lease.DisposeAsync();
+            }
+            else
+            {
+                await leases.ReleaseAsync(agent.Id, run.Id, CancellationToken.None);
+            }
+
+            throw;
         }
 
-        if (!command.Wait)
+        if (lease is null)
         {
-            jobs.EnqueueRun(run.Id);
+            // The lease stays with the queued run until its job takes it over (or it expires: the sweeper's cue).
+            await EnqueueAsync(run, cancellationToken);
             return new SyncAgentMetricsResult(mapper.Map<SyncRunDto>(run), Started: true);
         }
 
-        var outcome = await runner.RunAsync(run.Id, cancellationToken);
+        var outcome = await executor.ExecuteAsync(run, agent, lease, cancellationToken);
         if (command.Trigger == SyncTrigger.Manual && outcome.Failure is VapiKeyRejectedException or VapiUnavailableException)
         {
             throw new SyncFailedException(outcome.Run.Id, outcome.Failure);
@@ -76,6 +95,34 @@ public sealed class SyncAgentMetricsCommandHandler(
 
         return new SyncAgentMetricsResult(mapper.Map<SyncRunDto>(outcome.Run), Started: true);
     }
+
+    private async Task EnqueueAsync(SyncRun run, CancellationToken cancellationToken)
+    {
+        try
+        {
+            run.AssignJob(jobs.EnqueueRun(run.Id));
+            await runs.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // The job claimed the run before its id was written down: the run no longer needs it.
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The run is committed, so it is not lost: the sweeper queues it again once its lease lapses.
+            logger.LogWarning(exception, "Enqueueing sync {RunId} failed; the sweeper will queue it again", run.Id);
+        }
+    }
+
+    /// <summary>
+    /// The agent's lease for the new run: a renewing handle when the run executes now, a plain hold when it waits
+    /// for its job (the job's executor takes it over).
+    /// </summary>
+    private async Task<(SyncLeaseHandle? Handle, LeaseAttempt Attempt)> TakeLeaseAsync(
+        SyncAgentMetricsCommand command, VapiAgent agent, SyncRun run, CancellationToken cancellationToken) =>
+        command.Wait
+            ? await SyncLeaseHandle.TryTakeAsync(leases, agent.Id, run.Id, options.Value, logger, cancellationToken)
+            : (null, await leases.TryHoldAsync(agent.Id, run.Id, cancellationToken));
 
     private async Task<VapiAgent> LoadAgentAsync(SyncAgentMetricsCommand command, CancellationToken cancellationToken)
     {

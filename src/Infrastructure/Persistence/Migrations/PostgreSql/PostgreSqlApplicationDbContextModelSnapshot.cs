@@ -420,6 +420,13 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("JobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("LastQueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -430,6 +437,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.Property<DateTime>("QueuedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Requeues")
+                        .HasColumnType("integer");
 
                     b.Property<int>("SaturatedWindows")
                         .HasColumnType("integer");
@@ -458,6 +468,10 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("WindowEnd")
                         .HasColumnType("timestamp with time zone");
 
@@ -467,6 +481,8 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("AgentId", "QueuedAt");
+
+                    b.HasIndex("Status", "LastQueuedAt");
 
                     b.HasIndex("UserId", "Trigger", "QueuedAt");
 

@@ -421,6 +421,13 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("JobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("LastQueuedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -431,6 +438,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<DateTime>("QueuedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<int>("Requeues")
+                        .HasColumnType("int");
 
                     b.Property<int>("SaturatedWindows")
                         .HasColumnType("int");
@@ -459,6 +469,10 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTime>("WindowEnd")
                         .HasColumnType("datetime2");
 
@@ -468,6 +482,8 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("AgentId", "QueuedAt");
+
+                    b.HasIndex("Status", "LastQueuedAt");
 
                     b.HasIndex("UserId", "Trigger", "QueuedAt");
 

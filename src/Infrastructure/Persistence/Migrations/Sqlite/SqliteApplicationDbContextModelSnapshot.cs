@@ -409,6 +409,13 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("JobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastQueuedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -419,6 +426,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<DateTime>("QueuedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Requeues")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("SaturatedWindows")
                         .HasColumnType("INTEGER");
@@ -447,6 +457,10 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("WindowEnd")
                         .HasColumnType("TEXT");
 
@@ -456,6 +470,8 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AgentId", "QueuedAt");
+
+                    b.HasIndex("Status", "LastQueuedAt");
 
                     b.HasIndex("UserId", "Trigger", "QueuedAt");
 
