@@ -1,7 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using VapiAgents.Application.Agents;
+using VapiAgents.Domain.Usage;
 using VapiAgents.Dashboard.BrowserTests.Support;
 using VapiAgents.VapiSimulator;
 using static Microsoft.Playwright.Assertions;
@@ -84,6 +87,40 @@ public sealed class SyncTests(DashboardFixture fixture)
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
         await Expect(session.AgentRow("Revoked")).ToContainTextAsync("Sync failed");
         await Expect(session.AgentRow("Revoked")).ToContainTextAsync("Vapi rejected this agent's API key.");
+    }
+
+    [SkippableFact]
+    public async Task ASyncThatBackgroundWorkLost_IsShownInPlainWords_AndRetryStartsItAgain()
+    {
+        await using var session = await fixture.OpenAsync();
+        await session.SignUpAsync();
+        var key = fixture.Vapi.Scenario.Orgs[0].Keys[0];
+        await session.AddAgentAsync("Night Line", key);
+        var agentId = (await session.AgentFromApiAsync("Night Line")).GetProperty("id").GetGuid();
+        // What the sweeper records when it gives up on a run whose job kept being lost (its own tests show when).
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            var lost = SyncRun.Queue(Guid.NewGuid(), agentId, "n/a", SyncTrigger.Manual, SyncMode.Incremental, DateTime.UtcNow, DateTime.UtcNow, DateTime.UtcNow);
+            lost.RequeueOrGiveUp(maxRequeues: 0, DateTime.UtcNow);
+            await scope.ServiceProvider.GetRequiredService<IAgentBookkeeping>().UpdateAsync(
+                agentId, agent => agent.RecordSyncFailed(lost.Error!, keyRejected: false, pauseAfterRejections: 3), CancellationToken.None);
+        }
+
+        await session.Page.ReloadAsync();
+        var row = session.AgentRow("Night Line");
+        await Expect(row).ToContainTextAsync("Sync failed");
+        await Expect(row).ToContainTextAsync("The sync never started: its background job was lost once. Start it again.");
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Retry sync Night Line" }).ClickAsync();
+
+        await Expect(session.AgentRow("Night Line")).ToContainTextAsync("The sync was started again; it runs in the background.");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await session.AgentFromApiAsync("Night Line")).GetProperty("lastSyncStatus").GetString() != "succeeded" && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        (await session.AgentFromApiAsync("Night Line")).GetProperty("lastSyncStatus").GetString().Should().Be("succeeded", "Retry started a real sync");
     }
 
     private static ILocator Count(ILocator dialog, string label) =>

@@ -70,6 +70,16 @@ public sealed class SyncLeaseHandle : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops renewing without releasing: another executor of the same run holds the lease now.</summary>
+    public async ValueTask AbandonAsync()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            await StopRenewingAsync();
+        }
+    }
+
     /// <summary>Stops renewing and releases the lease (a release that fails leaves it to expire).</summary>
     public async ValueTask DisposeAsync()
     {
@@ -79,8 +89,7 @@ public sealed class SyncLeaseHandle : IAsyncDisposable
         }
 
         _disposed = true;
-        await _stop.CancelAsync();
-        await _renewal;
+        await StopRenewingAsync();
         try
         {
             await _leases.ReleaseAsync(AgentId, RunId, CancellationToken.None);
@@ -89,8 +98,11 @@ public sealed class SyncLeaseHandle : IAsyncDisposable
         {
             _logger.LogWarning(exception, "Releasing the lease of sync {RunId} failed; it expires on its own", RunId);
         }
+    }
 
-        _lost.Dispose();
-        _stop.Dispose();
+    private async Task StopRenewingAsync()
+    {
+        await _stop.CancelAsync();
+        await _renewal;
     }
 }

@@ -14,6 +14,14 @@ public sealed class SyncOptions
     /// <summary>A sync's lease on its agent; a dead holder blocks the agent for at most this long.</summary>
     public int LeaseSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// A queued run's hold on its agent while its job waits for a worker (a sync of the agent meanwhile answers 409).
+    /// Longer than a lease: a queued run is judged by its job's state, and the sweeper re-queues it if the job is lost.
+    /// </summary>
+    public double QueuedLeaseSeconds { get; set; } = 900;
+
+    public TimeSpan QueuedLease => TimeSpan.FromSeconds(QueuedLeaseSeconds);
+
     /// <summary>Manual syncs a user may start per minute (counted in the database, so across instances).</summary>
     public int ManualSyncsPerMinute { get; set; } = 30;
 

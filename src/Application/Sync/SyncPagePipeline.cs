@@ -85,7 +85,8 @@ public sealed class SyncPagePipeline(VapiCallPager pager, IUsageStore store, IOp
 
             if (pages.Count > 0)
             {
-                org ??= await StoreAsync(pages, run, agent, seen, cancellationToken);
+                var stored = await StoreAsync(pages, run, agent, seen, cancellationToken);
+                org ??= stored;
             }
 
             if (clock.GetElapsedTime(lastProgress) >= ProgressInterval)

@@ -18,7 +18,8 @@ public sealed record UpsertResult(int Created, int Updated);
 public interface ISyncLeases
 {
     /// <summary>Takes the agent's lease for the run, or extends it if the run already holds it.</summary>
-    Task<LeaseAttempt> TryHoldAsync(Guid agentId, Guid runId, CancellationToken cancellationToken);
+    /// <param name="duration">How long it lasts unless renewed; default <see cref="SyncOptions.LeaseSeconds"/>.</param>
+    Task<LeaseAttempt> TryHoldAsync(Guid agentId, Guid runId, CancellationToken cancellationToken, TimeSpan? duration = null);
 
     Task ReleaseAsync(Guid agentId, Guid runId, CancellationToken cancellationToken);
 
@@ -46,8 +47,11 @@ public interface ISyncJobQueue
 /// <summary>What the job storage knows of a run's job: the sweeper's view of whether it will still run.</summary>
 public interface ISyncJobStates
 {
-    SyncJobState StateOf(string jobId);
+    SyncJobStatus StatusOf(string jobId);
 }
+
+/// <param name="Since">When the job entered its state (known for <see cref="SyncJobState.Processing"/>).</param>
+public sealed record SyncJobStatus(SyncJobState State, DateTime? Since = null);
 
 public enum SyncJobState
 {

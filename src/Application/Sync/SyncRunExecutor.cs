@@ -29,24 +29,28 @@ public sealed class SyncRunExecutor(
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>Executes the run; the lease is the caller's, and is released here whatever happens.</summary>
+    /// <summary>Executes the run; the lease is handed over by the caller, and released (or abandoned) here.</summary>
     public async Task<SyncOutcome> ExecuteAsync(SyncRun run, VapiAgent agent, SyncLeaseHandle lease, CancellationToken cancellationToken)
     {
-        await using (lease)
+        try
         {
-            try
-            {
-                run.Start(Now);
-                await runs.SaveChangesAsync(cancellationToken);
-            }
-            catch (ConcurrencyConflictException)
-            {
-                logger.LogInformation("Sync {RunId} was claimed by another executor; this one stands down", run.Id);
-                return new SyncOutcome(run, null);
-            }
-
-            return await PumpAndEndAsync(run, agent, lease, cancellationToken);
+            run.Start(Now);
+            await runs.SaveChangesAsync(cancellationToken);
         }
+        catch (ConcurrencyConflictException)
+        {
+            // A duplicate job of the same run claimed it first and holds the same lease: leave both to it.
+            logger.LogInformation("Sync {RunId} was claimed by another executor; this one stands down", run.Id);
+            await lease.AbandonAsync();
+            return new SyncOutcome(run, null);
+        }
+        catch
+        {
+            await lease.DisposeAsync();
+            throw;
+        }
+
+        return await PumpAndEndAsync(run, agent, lease, cancellationToken);
     }
 
     /// <summary>
@@ -81,6 +85,7 @@ public sealed class SyncRunExecutor(
         {
             // The sweeper judged this executor dead and queued the run again: the new executor owns the run now.
             logger.LogWarning("Sync {RunId} of agent {AgentId} lost its lease and stood down", run.Id, run.AgentId);
+            await lease.AbandonAsync();
             return new SyncOutcome(run, new SyncLeaseLostException());
         }
         catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
@@ -95,13 +100,12 @@ public sealed class SyncRunExecutor(
             run.Fail("The sync stopped on an unexpected error; the next sync completes it.", Now);
         }
 
-        // Record the end even when the caller gave up waiting. When the run's version moved on (the sweeper
-        // re-queued it), the write is refused and the agent is left to the run's new executor.
-        if (await BestEffortAsync(() => runs.SaveChangesAsync(CancellationToken.None), run))
-        {
-            await BestEffortAsync(() => RecordOnAgentAsync(run, failure, org), run);
-        }
-
+        // The agent's sync state first, then the lease, then the run's end: once a run shows it has ended, its
+        // agent is free for the next sync. Recorded even when the caller gave up waiting; a step that fails is
+        // left to the sweeper (the lease expires, the run is re-queued, and the upserts make the re-run harmless).
+        await BestEffortAsync(() => RecordOnAgentAsync(run, failure, org), run);
+        await lease.DisposeAsync();
+        await BestEffortAsync(() => runs.SaveChangesAsync(CancellationToken.None), run);
         return new SyncOutcome(run, failure);
     }
 

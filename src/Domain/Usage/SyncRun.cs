@@ -138,9 +138,10 @@ public sealed class SyncRun : IAggregateRoot
         EnsureNotFinished();
         if (Requeues >= maxRequeues)
         {
+            var times = Requeues == 0 ? "once" : $"{Requeues + 1} times";
             Fail(Status == SyncRunStatus.Queued
-                ? $"The sync never started: its background job was lost {Requeues + 1} times. Start it again."
-                : $"The sync was lost: the process running it stopped {Requeues + 1} times. Start it again.", now);
+                ? $"The sync never started: its background job was lost {times}. Start it again."
+                : $"The sync was lost: the process running it stopped {times}. Start it again.", now);
             return false;
         }
 

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.States;
 using VapiAgents.Application.Sync;
 
@@ -7,26 +8,28 @@ namespace VapiAgents.Infrastructure.BackgroundJobs;
 /// <summary>Reads a job's current state from this host's job storage (the sweeper's question: will it still run?).</summary>
 public sealed class HangfireSyncJobStates(JobStorage storage) : ISyncJobStates
 {
-    public SyncJobState StateOf(string jobId)
+    public SyncJobStatus StatusOf(string jobId)
     {
         using var connection = storage.GetConnection();
-        var name = connection.GetStateData(jobId)?.Name;
+        var state = connection.GetStateData(jobId);
+        var name = state?.Name;
         if (name is null)
         {
-            return SyncJobState.Missing;
+            return new SyncJobStatus(SyncJobState.Missing);
         }
 
         if (Is(name, EnqueuedState.StateName) || Is(name, ScheduledState.StateName) || Is(name, AwaitingState.StateName))
         {
-            return SyncJobState.Waiting;
+            return new SyncJobStatus(SyncJobState.Waiting);
         }
 
         if (Is(name, ProcessingState.StateName))
         {
-            return SyncJobState.Processing;
+            var startedAt = state!.Data is { } data && data.TryGetValue("StartedAt", out var value) ? JobHelper.DeserializeNullableDateTime(value) : null;
+            return new SyncJobStatus(SyncJobState.Processing, startedAt);
         }
 
-        return Is(name, SucceededState.StateName) || Is(name, FailedState.StateName) ? SyncJobState.Ended : SyncJobState.Missing;
+        return new SyncJobStatus(Is(name, SucceededState.StateName) || Is(name, FailedState.StateName) ? SyncJobState.Ended : SyncJobState.Missing);
     }
 
     private static bool Is(string name, string state) => string.Equals(name, state, StringComparison.OrdinalIgnoreCase);

@@ -17,12 +17,12 @@ public sealed class DatabaseSyncLeases(IServiceScopeFactory scopes, IOptions<Syn
 {
     private static readonly string Holder = $"{Environment.MachineName}/{Environment.ProcessId}";
 
-    public async Task<LeaseAttempt> TryHoldAsync(Guid agentId, Guid runId, CancellationToken cancellationToken)
+    public async Task<LeaseAttempt> TryHoldAsync(Guid agentId, Guid runId, CancellationToken cancellationToken, TimeSpan? duration = null)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var expires = now.AddSeconds(options.Value.LeaseSeconds);
+        var expires = now + (duration ?? TimeSpan.FromSeconds(options.Value.LeaseSeconds));
 
         var current = await db.SyncLeases.AsNoTracking().SingleOrDefaultAsync(l => l.AgentId == agentId, cancellationToken);
         if (current is null)

@@ -8,9 +8,9 @@ using VapiAgents.Infrastructure.Persistence;
 namespace VapiAgents.Infrastructure.Sync;
 
 /// <summary>
-/// The <c>jobs</c> entry of <c>/health/ready</c>: Degraded while any sync run has stayed queued or running past the
-/// sweeper's bound (<see cref="SyncOptions.OverdueAfter"/>) without a live lease — background work is not keeping up
-/// or not running at all. Runs holding a renewed lease are working, however long they take.
+/// The <c>jobs</c> entry of <c>/health/ready</c>: Degraded while any sync run has waited in the queue past the
+/// sweeper's bound (<see cref="SyncOptions.OverdueAfter"/>), or has shown running that long without a renewed lease —
+/// background work is not keeping up, or not running at all. Runs renewing their lease are working, however long.
 /// </summary>
 public sealed class SyncJobsHealthCheck(ApplicationDbContext db, IOptions<SyncOptions> options, TimeProvider clock) : IHealthCheck
 {
@@ -20,9 +20,10 @@ public sealed class SyncJobsHealthCheck(ApplicationDbContext db, IOptions<SyncOp
         var cutoff = now - options.Value.OverdueAfter;
         try
         {
+            // A queued run's hold on its agent says nothing about progress; a running run's renewed lease does.
             var overdue = await db.SyncRuns.AsNoTracking()
-                .Where(r => (r.Status == SyncRunStatus.Queued || r.Status == SyncRunStatus.Running) && r.LastQueuedAt < cutoff)
-                .Where(r => !db.SyncLeases.Any(l => l.AgentId == r.AgentId && l.RunId == r.Id && l.ExpiresAt >= now))
+                .Where(r => r.LastQueuedAt < cutoff && (r.Status == SyncRunStatus.Queued
+                    || (r.Status == SyncRunStatus.Running && !db.SyncLeases.Any(l => l.AgentId == r.AgentId && l.RunId == r.Id && l.ExpiresAt >= now))))
                 .CountAsync(cancellationToken);
             var data = new Dictionary<string, object> { ["overdueRuns"] = overdue };
             return overdue == 0

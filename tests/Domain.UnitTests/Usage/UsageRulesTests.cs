@@ -100,6 +100,44 @@ public sealed class UsageRulesTests
     }
 
     [Fact]
+    public void SyncRun_ClaimedByAnExecutor_ChangesItsVersion_AndCannotBeClaimedTwice()
+    {
+        var run = SyncRun.Queue(Guid.NewGuid(), Guid.NewGuid(), "u", SyncTrigger.Manual, SyncMode.Incremental, T0, T0, T0);
+        var queued = run.Version;
+
+        run.Start(T0.AddSeconds(1));
+
+        run.Version.Should().NotBe(queued, "the claim is what makes two executors of one run exclusive");
+        run.Invoking(r => r.Start(T0.AddSeconds(2))).Should().Throw<DomainRuleException>();
+    }
+
+    [Fact]
+    public void SyncRun_LostByItsExecutor_IsQueuedAgain_ThenEndsLostAfterTheLastRequeue()
+    {
+        var run = SyncRun.Queue(Guid.NewGuid(), Guid.NewGuid(), "u", SyncTrigger.Manual, SyncMode.Incremental, T0, T0, T0);
+        run.AssignJob("17");
+        run.Start(T0);
+
+        run.RequeueOrGiveUp(maxRequeues: 1, T0.AddMinutes(1)).Should().BeTrue();
+        (run.Status, run.Requeues, run.JobId, run.LastQueuedAt).Should().Be((SyncRunStatus.Queued, 1, (string?)null, T0.AddMinutes(1)));
+        run.Start(T0.AddMinutes(2));
+
+        run.RequeueOrGiveUp(maxRequeues: 1, T0.AddMinutes(3)).Should().BeFalse();
+        run.Status.Should().Be(SyncRunStatus.Failed);
+        run.Error.Should().Be("The sync was lost: the process running it stopped 2 times. Start it again.");
+    }
+
+    [Fact]
+    public void SyncRun_WhoseJobWasLostBeforeItStarted_EndsAsNeverStarted()
+    {
+        var run = SyncRun.Queue(Guid.NewGuid(), Guid.NewGuid(), "u", SyncTrigger.Manual, SyncMode.Incremental, T0, T0, T0);
+
+        run.RequeueOrGiveUp(maxRequeues: 0, T0.AddMinutes(1)).Should().BeFalse();
+
+        run.Error.Should().Be("The sync never started: its background job was lost once. Start it again.");
+    }
+
+    [Fact]
     public void SyncRun_FailsOnce()
     {
         var run = SyncRun.Queue(Guid.NewGuid(), Guid.NewGuid(), "u", SyncTrigger.Scheduled, SyncMode.Incremental, T0, T0, T0);

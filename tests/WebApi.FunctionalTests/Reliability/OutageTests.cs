@@ -108,9 +108,10 @@ public sealed class OutageTests
         }
     }
 
-    internal static async Task WaitForPagesAsync(HttpClient client, string runId, int pages)
+    internal static async Task WaitForPagesAsync(HttpClient client, string runId, int pages, TimeSpan? timeout = null)
     {
-        for (var i = 0; i < 200; i++)
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (DateTime.UtcNow < deadline)
         {
             var run = (await client.GetFromJsonAsync<JsonElement>($"/api/vapi/sync/{runId}")).GetProperty("sync");
             if (run.GetProperty("pages").GetInt32() >= pages || run.GetProperty("status").GetString() is "succeeded" or "failed")

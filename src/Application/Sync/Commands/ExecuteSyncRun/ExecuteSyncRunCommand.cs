@@ -42,11 +42,11 @@ public sealed class ExecuteSyncRunCommandHandler(
                 return mapper.Map<SyncRunDto>((await executor.EndBeforeStartAsync(run, "The agent was deleted before its sync could run.", cancellationToken)).Run);
             }
 
-            (lease, var attempt) = await SyncLeaseHandle.TryTakeAsync(leases, agent.Id, run.Id, options.Value, logger, cancellationToken);
+            (lease, _) = await SyncLeaseHandle.TryTakeAsync(leases, agent.Id, run.Id, options.Value, logger, cancellationToken);
             if (lease is null)
             {
                 return mapper.Map<SyncRunDto>((await executor.EndBeforeStartAsync(
-                    run, $"Another sync of this agent (sync {attempt.HeldBy}) was running; this one did not start.", cancellationToken)).Run);
+                    run, "Another sync of this agent was running; this one did not start.", cancellationToken)).Run);
             }
 
             var handed = lease;

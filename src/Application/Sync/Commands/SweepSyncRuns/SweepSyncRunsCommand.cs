@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VapiAgents.Application.Agents;
 using VapiAgents.Application.Common.Exceptions;
 using VapiAgents.Application.Common.Interfaces;
 using VapiAgents.Domain.Usage;
@@ -18,8 +19,9 @@ public sealed record SweepSyncRunsCommand : ICommand<SweepResult>;
 public sealed record SweepResult(int Alive, int Requeued, int Ended);
 
 /// <remarks>
-/// A run is alive while its lease is held and renewed (an executor has it, or its queueing request just took it),
-/// or — while queued — while its job waits in the job storage or was picked up less than a lease ago. Anything else
+/// A running run is alive while its lease is held and renewed; a queued run while its job waits in the job storage
+/// or was picked up less than two leases ago (or, not yet handed to a job, while its queueing request holds the
+/// lease). A run waiting behind a real backlog is alive and left alone. Anything else
 /// is dead: a job missing (a failed enqueue, a crash before enqueueing, in-memory storage lost on restart), failed,
 /// deleted or ended without ending the run, or an executor whose lease lapsed. Several instances may sweep at once:
 /// each change is written against the run's version, so one of them wins and the others skip the run.
@@ -29,6 +31,7 @@ public sealed class SweepSyncRunsCommandHandler(
     ISyncLeases leases,
     ISyncJobStates jobStates,
     ISyncJobQueue jobs,
+    IAgentBookkeeping bookkeeping,
     IOptions<SyncOptions> options,
     TimeProvider clock,
     ILogger<SweepSyncRunsCommandHandler> logger) : ICommandHandler<SweepSyncRunsCommand, SweepResult>
@@ -76,21 +79,18 @@ public sealed class SweepSyncRunsCommandHandler(
 
     private bool IsAlive(SyncRun run, IReadOnlyDictionary<Guid, Guid> holders, DateTime now)
     {
-        if (holders.TryGetValue(run.AgentId, out var holder) && holder == run.Id)
+        // Running, or queued and not yet handed to a job: the lease says whether anything is working on it.
+        if (run.Status == SyncRunStatus.Running || run.JobId is null)
         {
-            return true;
+            return holders.TryGetValue(run.AgentId, out var holder) && holder == run.Id;
         }
 
-        if (run.Status != SyncRunStatus.Queued || run.JobId is null)
-        {
-            return false;
-        }
-
-        return jobStates.StateOf(run.JobId) switch
+        var job = jobStates.StatusOf(run.JobId);
+        return job.State switch
         {
             SyncJobState.Waiting => true,
-            // A worker claims the run within moments of picking its job up; one that has not after a lease is dead.
-            SyncJobState.Processing => now - run.LastQueuedAt < TimeSpan.FromSeconds(options.Value.LeaseSeconds) * 2,
+            // A worker claims the run within moments of picking its job up; one that has not after two leases died.
+            SyncJobState.Processing => now - (job.Since ?? run.LastQueuedAt) < TimeSpan.FromSeconds(options.Value.LeaseSeconds) * 2,
             _ => false,
         };
     }
@@ -112,9 +112,13 @@ public sealed class SweepSyncRunsCommandHandler(
         if (!requeue)
         {
             await leases.ReleaseAsync(run.AgentId, run.Id, cancellationToken);
+            // Shown on the agent in plain words, with a Retry in the dashboard.
+            await bookkeeping.UpdateAsync(run.AgentId, a => a.RecordSyncFailed(run.Error!, keyRejected: false, options.Value.PauseAfterKeyRejections), cancellationToken);
             return false;
         }
 
+        // The run holds its agent again while its new job waits; if another run holds it, the job ends this one.
+        await leases.TryHoldAsync(run.AgentId, run.Id, cancellationToken, options.Value.QueuedLease);
         try
         {
             run.AssignJob(jobs.EnqueueRun(run.Id));

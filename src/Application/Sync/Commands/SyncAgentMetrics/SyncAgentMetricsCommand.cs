@@ -122,7 +122,7 @@ public sealed class SyncAgentMetricsCommandHandler(
         SyncAgentMetricsCommand command, VapiAgent agent, SyncRun run, CancellationToken cancellationToken) =>
         command.Wait
             ? await SyncLeaseHandle.TryTakeAsync(leases, agent.Id, run.Id, options.Value, logger, cancellationToken)
-            : (null, await leases.TryHoldAsync(agent.Id, run.Id, cancellationToken));
+            : (null, await leases.TryHoldAsync(agent.Id, run.Id, cancellationToken, options.Value.QueuedLease));
 
     private async Task<VapiAgent> LoadAgentAsync(SyncAgentMetricsCommand command, CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
 // Settings → Vapi integration: the user's agents, their keys, activation, verification, sync and deletion.
 
-import { agents as agentsApi } from '../api.js';
+import { agents as agentsApi, syncs as syncsApi } from '../api.js';
 import { h, loading, pageHead, toast } from '../dom.js';
 import { checkbox, clearErrors, confirmDialog, field, formError, showErrors, whileBusy } from '../forms.js';
 import { formatDateTime, formatRelative } from '../format.js';
@@ -154,6 +154,11 @@ function lastSync(agent) {
   ];
 }
 
+/** The last sync ended because background work lost it, not because of Vapi or the key. */
+function lostSync(agent) {
+  return agent.lastSyncStatus === 'failed' && /^The sync (never started|was lost)/.test(agent.lastSyncError ?? '');
+}
+
 function activeSwitch(agent, message, { onChanged }) {
   const input = h('input', { type: 'checkbox', role: 'switch', checked: agent.isActive, dataset: { action: 'active' } });
   input.addEventListener('change', async () => {
@@ -197,7 +202,25 @@ function agentActions(agent, message, { onChanged, onDeleted }) {
     }
   });
 
+  // A sync that background work lost ("never started" or "lost"), in plain words, with the same sync again.
+  const retry = lostSync(agent) ? button('retry', 'Retry sync', async () => {
+    message.textContent = '';
+    try {
+      const [latest] = await syncsApi.list(agent.id, 1);
+      const body = { agentId: agent.id };
+      if (latest?.mode === 'range') {
+        body.startDate = latest.windowStart;
+        body.endDate = latest.windowEnd;
+      }
+      await whileBusy(retry, 'Starting…', () => syncsApi.start(body));
+      onChanged(await agentsApi.get(agent.id), { text: 'The sync was started again; it runs in the background.', tone: 'text-ok' });
+    } catch (error) {
+      onChanged(agent, { text: error.message, tone: 'text-bad' });
+    }
+  }) : null;
+
   return h('div', { class: 'actions' },
+    retry,
     verify,
     button('sync', 'Sync now', async () => {
       const updated = await syncDialog(agent);
