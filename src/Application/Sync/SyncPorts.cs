@@ -26,8 +26,11 @@ public interface ISyncLeases
     /// <summary>The agents among these whose lease is held and not expired (a sync of theirs is running or queued).</summary>
     Task<IReadOnlySet<Guid>> HeldAsync(IReadOnlyCollection<Guid> agentIds, CancellationToken cancellationToken);
 
-    /// <summary>The run holding each of these agents' unexpired lease (agents without one are left out).</summary>
-    Task<IReadOnlyDictionary<Guid, Guid>> LiveHoldersAsync(IReadOnlyCollection<Guid> agentIds, CancellationToken cancellationToken);
+    /// <summary>
+    /// The run holding each of these agents' lease, unless it expired more than <paramref name="grace"/> ago (agents
+    /// without one are left out). The grace lets a busy process renew late without being taken for dead.
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, Guid>> LiveHoldersAsync(IReadOnlyCollection<Guid> agentIds, TimeSpan grace, CancellationToken cancellationToken);
 }
 
 /// <param name="HeldBy">The run holding the lease when it could not be taken.</param>

@@ -76,11 +76,11 @@ public sealed class DatabaseSyncLeases(IServiceScopeFactory scopes, IOptions<Syn
             .ToHashSet();
     }
 
-    public async Task<IReadOnlyDictionary<Guid, Guid>> LiveHoldersAsync(IReadOnlyCollection<Guid> agentIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<Guid, Guid>> LiveHoldersAsync(IReadOnlyCollection<Guid> agentIds, TimeSpan grace, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.GetUtcNow().UtcDateTime - grace;
         var ids = agentIds.ToList();
         return await db.SyncLeases.AsNoTracking().Where(l => ids.Contains(l.AgentId) && l.ExpiresAt >= now)
             .ToDictionaryAsync(l => l.AgentId, l => l.RunId, cancellationToken);

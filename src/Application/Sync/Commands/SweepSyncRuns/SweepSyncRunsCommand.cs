@@ -48,7 +48,10 @@ public sealed class SweepSyncRunsCommandHandler(
             return new SweepResult(0, 0, 0);
         }
 
-        var holders = await leases.LiveHoldersAsync(candidates.Select(r => r.AgentId).Distinct().ToList(), cancellationToken);
+        // A lease lapsed by less than one more lease is given the benefit of the doubt (a starved renewal, not a
+        // dead process): two leases is the bound's own allowance.
+        var holders = await leases.LiveHoldersAsync(
+            candidates.Select(r => r.AgentId).Distinct().ToList(), TimeSpan.FromSeconds(options.Value.LeaseSeconds), cancellationToken);
         int alive = 0, requeued = 0, ended = 0;
         foreach (var run in candidates)
         {
