@@ -42,7 +42,7 @@ public sealed class LayerTests
     [
         new("1. Domain → Application: the domain knows no use case", Domain, "VapiAgents.Domain", ["VapiAgents.Application", "VapiAgents.WebApi"]),
         new("2. Domain → Infrastructure (EF Core, Hangfire, HTTP): the domain knows no database", Domain, "VapiAgents.Domain",
-            ["VapiAgents.Infrastructure", .. Databases, Http, "Microsoft.AspNetCore", "FluentValidation", "AutoMapper", "Mediator"]),
+            ["VapiAgents.Infrastructure", .. Databases, Http, "Microsoft.AspNetCore", "FluentValidation", "AutoMapper"]),
         new("3. Application → EF Core or any Infrastructure namespace", Application, "VapiAgents.Application",
             ["VapiAgents.Infrastructure", .. Databases]),
         new("4. Application → the Vapi HTTP client or System.Net.Http", Application, "VapiAgents.Application", [VapiHttpClient, Http]),
