@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using VapiAgents.Application.Webhooks;
 using VapiAgents.Domain.Usage;
@@ -6,8 +7,9 @@ namespace VapiAgents.Infrastructure.Vapi;
 
 /// <summary>
 /// Reads a Vapi server message. An end-of-call report carries the call, and beside it the call's final
-/// figures (cost, costs, endedReason, times, analysis); where both are present, the report's win, and the call
-/// counts as observed no earlier than it ended — so a report is never shadowed by an in-progress poll.
+/// figures (cost, costs, endedReason, times, analysis); where both are present, the report's win. A report means
+/// the call ended, and the call counts as observed no earlier than it ended or the report was sent — so a report is
+/// never shadowed by an in-progress poll.
 /// </summary>
 public sealed class ServerMessageReader : IServerMessageReader
 {
@@ -35,12 +37,47 @@ public sealed class ServerMessageReader : IServerMessageReader
         }
 
         var facts = ParseCall(Merge(call, message));
-        if (facts is not null && facts.EndedAt is { } ended && ended > facts.UpdatedAt)
+        if (facts is not null)
         {
-            facts = facts with { UpdatedAt = ended };
+            // Vapi sends the report when the call has ended, but embeds the call object as it was captured
+            // (real reports carry "queued" or "ringing"), and some reports carry no endedAt: the call is ended, and
+            // observed no earlier than it ended or than the report was sent, so no earlier poll shadows it.
+            facts = facts with { Status = EndedStatus, UpdatedAt = Latest(facts.UpdatedAt, facts.EndedAt, SentAt(message)) };
         }
 
         return new ServerMessage(type, callId, facts);
+    }
+
+    private const string EndedStatus = "ended";
+
+    private static DateTime Latest(DateTime updated, DateTime? ended, DateTime? sent)
+    {
+        var latest = ended is { } end && end > updated ? end : updated;
+        return sent is { } at && at > latest ? at : latest;
+    }
+
+    /// <summary>The message's <c>timestamp</c>: epoch milliseconds (Vapi's spec), or an ISO 8601 string (older reports).</summary>
+    private static DateTime? SentAt(JsonElement message)
+    {
+        if (!message.TryGetProperty("timestamp", out var timestamp))
+        {
+            return null;
+        }
+
+        if (timestamp.ValueKind == JsonValueKind.Number && timestamp.TryGetInt64(out var milliseconds)
+            && milliseconds is > 0 and < 253_402_300_799_999)
+        {
+            return DateTime.UnixEpoch.AddMilliseconds(milliseconds);
+        }
+
+        if (timestamp.ValueKind == JsonValueKind.String
+            && DateTimeOffset.TryParse(timestamp.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            var utc = parsed.UtcDateTime;
+            return new DateTime(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
+        }
+
+        return null;
     }
 
     /// <summary>The call object with the report's own final figures laid over it.</summary>
