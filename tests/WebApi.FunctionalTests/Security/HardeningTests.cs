@@ -79,6 +79,41 @@ public sealed class HardeningTests
     }
 
     [SkippableFact]
+    public async Task TheWebhookLimit_IsPerAgent_HoweverTheIdIsWritten()
+    {
+        await using var app = await TestApp.StartAsync(Provider.Sqlite, new Dictionary<string, string?> { ["RateLimits:WebhooksPerMinute"] = "3" });
+        using var client = app.CreateClient();
+        var agent = Guid.NewGuid();
+        var other = Guid.NewGuid();
+
+        var answers = new List<HttpStatusCode>();
+        foreach (var written in new[] { agent.ToString(), agent.ToString().ToUpperInvariant(), agent.ToString("N"), agent.ToString("N").ToUpperInvariant() })
+        {
+            answers.Add((await client.PostAsync($"/api/vapi/webhooks/{written}", HttpJson.Raw("{}"))).StatusCode);
+        }
+
+        answers.Should().Equal(HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests);
+        (await client.PostAsync($"/api/vapi/webhooks/{other}", HttpJson.Raw("{}"))).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the limit is per agent");
+    }
+
+    [SkippableFact]
+    public async Task SwaggerAndHangfire_CarryAPolicyOfTheirOwn()
+    {
+        await using var app = await TestApp.StartAsync(Provider.Sqlite);
+        using var client = app.CreateClient();
+
+        foreach (var path in new[] { "/swagger/index.html", "/swagger/v1/swagger.json", "/hangfire" })
+        {
+            var response = await client.GetAsync(path);
+
+            var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+            policy.Should().Contain("default-src 'self'").And.Contain("object-src 'none'").And.Contain("frame-ancestors 'none'")
+                .And.Contain("base-uri 'none'").And.Contain("form-action 'self'").And.Contain("connect-src 'self'", path);
+            policy.Should().NotContain("*", path);
+        }
+    }
+
+    [SkippableFact]
     public async Task SignInAttempts_AreLimitedPerAddress()
     {
         await using var app = await TestApp.StartAsync(Provider.Sqlite, new Dictionary<string, string?> { ["RateLimits:SignInPerMinute"] = "4" });
