@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using VapiAgents.Application.Common.Security;
@@ -24,6 +23,8 @@ public static class IdentitySetup
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
             })
+            // Roles go into the tokens; the only role, Admin, is granted by an operator command (AdminGrants).
+            .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ApplicationDbContext>();
 
         // Bearer tokens are protected by the Data Protection key ring; kept in the database it
@@ -34,8 +35,7 @@ public static class IdentitySetup
         services.AddOptions<KeyManagementOptions>()
             .Configure<ISecretProtector>((options, protector) => options.XmlEncryptor = new SealingXmlEncryptor(protector));
 
-        services.AddSingleton<AdminEmailList>();
-        services.AddTransient<IClaimsTransformation, AdminRoleClaimsTransformation>();
+        services.AddScoped<Application.Admin.IAdminGrants, AdminGrants>();
         services.AddScoped<Application.Agents.Commands.RotateEncryptionKeys.ITokenKeyRing, TokenKeyRing>();
         return services;
     }

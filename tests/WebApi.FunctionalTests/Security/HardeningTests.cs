@@ -138,7 +138,7 @@ public sealed class AuditTrailTests
     {
         const string adminEmail = "auditor@example.test";
         await using var vapi = await VapiSimulator.SimulatorServer.StartAsync(new VapiSimulator.SimulatorOptions());
-        await using var app = await TestApp.StartAsync(Provider.Sqlite, new Dictionary<string, string?> { ["Admin:Emails"] = adminEmail, ["Vapi:BaseUrl"] = vapi.BaseUrl });
+        await using var app = await TestApp.StartAsync(Provider.Sqlite, new Dictionary<string, string?> { ["Vapi:BaseUrl"] = vapi.BaseUrl });
         var user = await app.RegisterAndLoginAsync();
         var stranger = await app.RegisterAndLoginAsync();
         var firstKey = AgentApi.NewKey("audit");
@@ -154,7 +154,8 @@ public sealed class AuditTrailTests
 
         var own = (await user.Client.GetFromJsonAsync<JsonElement>("/api/vapi/audit")).GetProperty("events").EnumerateArray().ToList();
         var strangers = (await stranger.Client.GetFromJsonAsync<JsonElement>("/api/vapi/audit")).GetProperty("events");
-        var admin = await app.RegisterAndLoginAsync(adminEmail);
+        await app.RegisterAndLoginAsync(adminEmail);
+        var admin = await OperatorCommand.GrantAdminAsync(app, adminEmail);
         var all = (await admin.Client.GetFromJsonAsync<JsonElement>("/api/vapi/audit?limit=200")).GetProperty("events");
         var page = (await user.Client.GetFromJsonAsync<JsonElement>("/api/vapi/audit?limit=2&offset=1")).GetProperty("events");
 
