@@ -53,7 +53,7 @@ public static class DependencyInjection
         services.AddScoped<ICallExportSource, CallExportSource>();
         services.AddScoped<Application.Metrics.Commands.RebuildRollups.IRollupRebuilder, RollupRebuilder>();
 
-        services.AddIdentityAndTokens();
+        services.AddIdentityAndTokens(configuration);
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
         services.AddBackgroundJobs(configuration, database);
         return services;

@@ -53,6 +53,7 @@ public static class WebApiHost
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = DashboardHeaders });
         app.UseAuthentication();
+        app.UseSecurityStampValidation();
         app.UseAuthorization();
         app.UseRateLimiter();
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using VapiAgents.Application.Common.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using VapiAgents.Infrastructure.Persistence;
 
@@ -12,7 +13,7 @@ public static class IdentitySetup
     /// <summary>Shared by every instance so each can read the others' tokens.</summary>
     public const string DataProtectionApplicationName = "VapiAgents";
 
-    public static IServiceCollection AddIdentityAndTokens(this IServiceCollection services)
+    public static IServiceCollection AddIdentityAndTokens(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddIdentityApiEndpoints<ApplicationUser>(options =>
             {
@@ -25,6 +26,8 @@ public static class IdentitySetup
             })
             // Roles go into the tokens; the only role, Admin, is granted by an operator command (AdminGrants).
             .AddRoles<IdentityRole>()
+            // Sign-in answers "locked out" only to the owner's password, and takes as long for an unknown e-mail.
+            .AddSignInManager<UniformSignInManager>()
             .AddEntityFrameworkStores<ApplicationDbContext>();
 
         // Bearer tokens are protected by the Data Protection key ring; kept in the database it
@@ -36,6 +39,12 @@ public static class IdentitySetup
             .Configure<ISecretProtector>((options, protector) => options.XmlEncryptor = new SealingXmlEncryptor(protector));
 
         services.AddScoped<Application.Admin.IAdminGrants, AdminGrants>();
+        services.AddScoped<Application.Accounts.IAccountSessions, AccountSessions>();
+        services.AddMemoryCache();
+        services.AddOptions<SecurityStampOptions>().Bind(configuration.GetSection(SecurityStampOptions.Section));
+        services.AddSingleton<SecurityStampCache>();
+        services.AddScoped<SecurityStampCheck>();
+        services.AddSingleton<DecoyPasswordHash>();
         services.AddScoped<Application.Agents.Commands.RotateEncryptionKeys.ITokenKeyRing, TokenKeyRing>();
         return services;
     }
