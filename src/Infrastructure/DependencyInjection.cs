@@ -55,7 +55,7 @@ public static class DependencyInjection
         services.AddScoped<ICallExportSource, CallExportSource>();
         services.AddScoped<Application.Metrics.Commands.RebuildRollups.IRollupRebuilder, RollupRebuilder>();
 
-        services.AddIdentityAndTokens();
+        services.AddIdentityAndTokens(configuration);
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"])
             .AddCheck<SyncJobsHealthCheck>("jobs", tags: ["ready"]);

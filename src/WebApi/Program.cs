@@ -15,7 +15,7 @@ catch (StartupConfigurationException exception)
 // `dotnet VapiAgents.WebApi.dll <command>` runs an operator command instead of the server.
 if (args.Length > 0 && CommandLine.IsCommand(args[0]))
 {
-    return await CommandLine.RunAsync(app, args[0]);
+    return await CommandLine.RunAsync(app, args);
 }
 
 await app.RunAsync();

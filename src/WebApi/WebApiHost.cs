@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.AspNetCore.StaticFiles;
 using VapiAgents.Application;
 using VapiAgents.Infrastructure;
+using VapiAgents.Infrastructure.Identity;
 using VapiAgents.Infrastructure.Security;
 using VapiAgents.WebApi.Configurations;
 using VapiAgents.WebApi.Endpoints;
@@ -31,6 +32,13 @@ public static class WebApiHost
                 "Configure Encryption:Keys and Encryption:ActiveKeyId before going to production.", generatedKeyFile);
         }
 
+        if (RetiredAdminEmails(app.Configuration))
+        {
+            app.Logger.LogWarning(
+                "{Key} is set but no longer grants anything: an e-mail is never confirmed, so it proves nothing. " +
+                "Grant the Admin role to an existing account with --grant-admin <email> and remove the setting.", AdminOptions.RetiredEmailsKey);
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
@@ -45,6 +53,7 @@ public static class WebApiHost
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = DashboardHeaders });
         app.UseAuthentication();
+        app.UseSecurityStampValidation();
         app.UseAuthorization();
         app.UseRateLimiter();
 
@@ -57,6 +66,12 @@ public static class WebApiHost
         });
         app.MapEndpointGroups();
         return app;
+    }
+
+    private static bool RetiredAdminEmails(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(AdminOptions.RetiredEmailsKey);
+        return !string.IsNullOrWhiteSpace(section.Value) || section.GetChildren().Any(c => !string.IsNullOrWhiteSpace(c.Value));
     }
 
     /// <summary>Revalidation, so a new version of the dashboard is picked up at once (its CSP comes from <see cref="SecurityHeaders"/>).</summary>

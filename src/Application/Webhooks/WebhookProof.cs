@@ -14,6 +14,8 @@ public sealed record WebhookProof(string? SecretHeader, string? Bearer, string? 
 {
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
 
+    private static readonly long MaxUnixMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
     public override string ToString() => "WebhookProof { [redacted] }";
 
     /// <summary>Which proof holds (its name for the delivery log), or null. Every comparison takes constant time.</summary>
@@ -40,8 +42,13 @@ public sealed record WebhookProof(string? SecretHeader, string? Bearer, string? 
             return false;
         }
 
-        // Milliseconds have 13 digits today; seconds 10.
-        var sent = stamp > 100_000_000_000 ? DateTimeOffset.FromUnixTimeMilliseconds(stamp) : DateTimeOffset.FromUnixTimeSeconds(Math.Min(stamp, 100_000_000_000));
+        // Milliseconds have 13 digits today; seconds 10. Beyond the calendar's last millisecond is no time at all.
+        if (stamp > MaxUnixMilliseconds)
+        {
+            return false;
+        }
+
+        var sent = stamp > 100_000_000_000 ? DateTimeOffset.FromUnixTimeMilliseconds(stamp) : DateTimeOffset.FromUnixTimeSeconds(stamp);
         if ((sent.UtcDateTime - now).Duration() > MaxClockSkew)
         {
             return false;

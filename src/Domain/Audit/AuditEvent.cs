@@ -18,6 +18,8 @@ public static class AuditActions
     public const string SignInFailed = "sign-in.failed";
     public const string EncryptionKeysRotated = "encryption.keys-rotated";
     public const string RollupsRebuilt = "rollups.rebuilt";
+    public const string AdminGranted = "admin.granted";
+    public const string AdminRevoked = "admin.revoked";
 }
 
 /// <summary>

@@ -1,11 +1,10 @@
 namespace VapiAgents.Infrastructure.Identity;
 
-/// <summary>Configuration section <c>Admin</c>: the operators' e-mail addresses.</summary>
-public sealed class AdminOptions
+/// <summary>The Admin role; granted only by the operator commands <c>--grant-admin</c> / <c>--revoke-admin</c> (docs/adr/015).</summary>
+public static class AdminOptions
 {
-    public const string Section = "Admin";
     public const string Role = "Admin";
 
-    /// <summary>E-mails granted the Admin role (array, or one comma/semicolon separated string).</summary>
-    public List<string> Emails { get; set; } = [];
+    /// <summary>The retired list of admin e-mails: start-up warns when it is still set, and it grants nothing.</summary>
+    public const string RetiredEmailsKey = "Admin:Emails";
 }

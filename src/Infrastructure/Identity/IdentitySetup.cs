@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using VapiAgents.Application.Common.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using VapiAgents.Infrastructure.Persistence;
 
@@ -13,7 +13,7 @@ public static class IdentitySetup
     /// <summary>Shared by every instance so each can read the others' tokens.</summary>
     public const string DataProtectionApplicationName = "VapiAgents";
 
-    public static IServiceCollection AddIdentityAndTokens(this IServiceCollection services)
+    public static IServiceCollection AddIdentityAndTokens(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddIdentityApiEndpoints<ApplicationUser>(options =>
             {
@@ -24,6 +24,10 @@ public static class IdentitySetup
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
             })
+            // Roles go into the tokens; the only role, Admin, is granted by an operator command (AdminGrants).
+            .AddRoles<IdentityRole>()
+            // Sign-in answers "locked out" only to the owner's password, and takes as long for an unknown e-mail.
+            .AddSignInManager<UniformSignInManager>()
             .AddEntityFrameworkStores<ApplicationDbContext>();
 
         // Bearer tokens are protected by the Data Protection key ring; kept in the database it
@@ -34,8 +38,13 @@ public static class IdentitySetup
         services.AddOptions<KeyManagementOptions>()
             .Configure<ISecretProtector>((options, protector) => options.XmlEncryptor = new SealingXmlEncryptor(protector));
 
-        services.AddSingleton<AdminEmailList>();
-        services.AddTransient<IClaimsTransformation, AdminRoleClaimsTransformation>();
+        services.AddScoped<Application.Admin.IAdminGrants, AdminGrants>();
+        services.AddScoped<Application.Accounts.IAccountSessions, AccountSessions>();
+        services.AddMemoryCache();
+        services.AddOptions<SecurityStampOptions>().Bind(configuration.GetSection(SecurityStampOptions.Section));
+        services.AddSingleton<SecurityStampCache>();
+        services.AddScoped<SecurityStampCheck>();
+        services.AddSingleton<DecoyPasswordHash>();
         services.AddScoped<Application.Agents.Commands.RotateEncryptionKeys.ITokenKeyRing, TokenKeyRing>();
         return services;
     }

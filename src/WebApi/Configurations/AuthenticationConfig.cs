@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -35,6 +36,11 @@ public static class AuthenticationConfig
                     options.Authority = authority;
                     options.Audience = configuration["Authentication:Jwt:Audience"];
                     options.RequireHttpsMetadata = configuration.GetValue("Authentication:Jwt:RequireHttpsMetadata", true);
+                    // Another issuer's idea of "Admin" is not ours: its role claims count only when the operator says so.
+                    if (!configuration.GetValue("Authentication:Jwt:TrustRoleClaims", false))
+                    {
+                        options.Events = new JwtBearerEvents { OnTokenValidated = DropRoleClaims };
+                    }
                 })
                 .AddPolicyScheme(SelectorScheme, "Identity or external JWT", options =>
                 {
@@ -57,5 +63,18 @@ public static class AuthenticationConfig
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminOptions.Role, policy => policy.RequireRole(AdminOptions.Role));
         return services;
+    }
+
+    private static Task DropRoleClaims(TokenValidatedContext context)
+    {
+        foreach (var identity in context.Principal?.Identities ?? [])
+        {
+            foreach (var claim in identity.Claims.Where(c => c.Type == identity.RoleClaimType || c.Type is ClaimTypes.Role or "role" or "roles").ToList())
+            {
+                identity.RemoveClaim(claim);
+            }
+        }
+
+        return Task.CompletedTask;
     }
 }

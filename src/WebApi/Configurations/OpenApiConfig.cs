@@ -43,8 +43,15 @@ public static class OpenApiConfig
         return services;
     }
 
+    /// <summary>Serves Swagger UI and the document when <c>OpenApi:Enabled</c> says so (by default only in Development).</summary>
     public static WebApplication UseOpenApiDocumentation(this WebApplication app)
     {
+        var options = app.Configuration.GetSection(OpenApiOptions.Section).Get<OpenApiOptions>() ?? new OpenApiOptions();
+        if (!(options.Enabled ?? app.Environment.IsDevelopment()))
+        {
+            return app;
+        }
+
         app.UseOpenApi(settings => settings.Path = DocumentPath);
         app.UseSwaggerUi(settings =>
         {

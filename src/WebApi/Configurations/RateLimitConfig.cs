@@ -34,7 +34,7 @@ public static class RateLimitConfig
         {
             options.AddPolicy(Expensive, context => PerMinute(Caller(context), limits.ExpensivePerMinute));
             options.AddPolicy(SignIn, context => PerMinute($"ip:{context.Connection.RemoteIpAddress}", limits.SignInPerMinute));
-            options.AddPolicy(Webhooks, context => PerMinute($"agent:{context.Request.RouteValues["agentId"]}", limits.WebhooksPerMinute));
+            options.AddPolicy(Webhooks, context => PerMinute(WebhookAgent(context), limits.WebhooksPerMinute));
             options.OnRejected = OnRejectedAsync;
         });
         return services;
@@ -42,6 +42,10 @@ public static class RateLimitConfig
 
     private static string Caller(HttpContext context) =>
         context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } user ? $"user:{user}" : $"ip:{context.Connection.RemoteIpAddress}";
+
+    /// <summary>The parsed agent id: upper case, no hyphens or braces are the same agent, so the same bucket.</summary>
+    private static string WebhookAgent(HttpContext context) =>
+        Guid.TryParse(context.Request.RouteValues["agentId"]?.ToString(), out var agent) ? $"agent:{agent:N}" : "agent:unparsed";
 
     private static RateLimitPartition<string> PerMinute(string key, int permits) =>
         RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions

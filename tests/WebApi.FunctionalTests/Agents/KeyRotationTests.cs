@@ -17,7 +17,7 @@ public sealed class KeyRotationTests
     [InlineData(Provider.PostgreSql)]
     public async Task Rotation_ResealsEveryKeyWithTheActiveKey_IsIdempotent_AndTheOldKeyCanThenGo(Provider provider)
     {
-        await using var app = await TestApp.StartAsync(provider, new Dictionary<string, string?> { ["Admin:Emails"] = AdminEmail });
+        await using var app = await TestApp.StartAsync(provider);
         var user = await app.RegisterAndLoginAsync();
         var keys = Enumerable.Range(0, 3).Select(i => AgentApi.NewKey($"rot{i}")).ToList();
         var agents = new List<Guid>();
@@ -31,7 +31,8 @@ public sealed class KeyRotationTests
 
         app.Settings["Encryption:ActiveKeyId"] = TestSettings.KeyIdB;
         await app.RestartAsync();
-        var admin = await app.RegisterAndLoginAsync(AdminEmail);
+        await app.RegisterAndLoginAsync(AdminEmail);
+        var admin = await OperatorCommand.GrantAdminAsync(app, AdminEmail);
         var first = await (await admin.Client.PostAsync("/api/admin/encryption/rotate", null)).JsonAsync();
         var again = await (await admin.Client.PostAsync("/api/admin/encryption/rotate", null)).JsonAsync();
 

@@ -9,10 +9,11 @@ public sealed class HangfireDashboardTests
     public async Task Dashboard_IsForAdminsOnly()
     {
         const string adminEmail = "operator@example.test";
-        await using var app = await TestApp.StartAsync(Provider.Sqlite, new Dictionary<string, string?> { ["Admin:Emails:0"] = adminEmail });
+        await using var app = await TestApp.StartAsync(Provider.Sqlite);
         using var anonymous = app.CreateClient();
         var user = await app.RegisterAndLoginAsync();
-        var admin = await app.RegisterAndLoginAsync(adminEmail);
+        await app.RegisterAndLoginAsync(adminEmail);
+        var admin = await OperatorCommand.GrantAdminAsync(app, adminEmail);
 
         (await anonymous.GetAsync("/hangfire")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await user.Client.GetAsync("/hangfire")).StatusCode.Should().Be(HttpStatusCode.Forbidden);

@@ -27,6 +27,38 @@ public sealed class OpenApiTests
         (await ui.Content.ReadAsStringAsync()).Should().Contain("swagger");
     }
 
+    [SkippableTheory]
+    [InlineData("Production", null, false)]
+    [InlineData("Production", "true", true)]
+    [InlineData("Development", "false", false)]
+    public async Task SwaggerAndTheDocument_FollowOpenApiEnabled_OffInProductionByDefault(string environment, string? enabled, bool served)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = "Data Source=" + Path.Combine(Path.GetTempPath(), $"openapi-{Guid.NewGuid():N}.db"),
+        };
+        if (enabled is not null)
+        {
+            settings["OpenApi:Enabled"] = enabled;
+        }
+
+        await using var app = await TestApp.StartAsync(Provider.Sqlite, settings, environment);
+        using var client = app.CreateClient();
+
+        foreach (var path in new[] { "/swagger", "/swagger/index.html", "/swagger/v1/swagger.json" })
+        {
+            var response = await client.GetAsync(path);
+            if (served)
+            {
+                ((int)response.StatusCode).Should().BeInRange(200, 399, path);
+            }
+            else
+            {
+                response.StatusCode.Should().Be(HttpStatusCode.NotFound, path);
+            }
+        }
+    }
+
     [SkippableFact]
     public async Task Document_ShowsEveryProtectedRoute_WithItsBodyAndErrorCodes_AndNoSecretExamples()
     {

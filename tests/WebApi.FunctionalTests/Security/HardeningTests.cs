@@ -79,6 +79,41 @@ public sealed class HardeningTests
     }
 
     [SkippableFact]
+    public async Task TheWebhookLimit_IsPerAgent_HoweverTheIdIsWritten()
+    {
+        await using var app = await TestApp.StartAsync(Provider.Sqlite, new Dictionary<string, string?> { ["RateLimits:WebhooksPerMinute"] = "3" });
+        using var client = app.CreateClient();
+        var agent = Guid.NewGuid();
+        var other = Guid.NewGuid();
+
+        var answers = new List<HttpStatusCode>();
+        foreach (var written in new[] { agent.ToString(), agent.ToString().ToUpperInvariant(), agent.ToString("N"), agent.ToString("N").ToUpperInvariant() })
+        {
+            answers.Add((await client.PostAsync($"/api/vapi/webhooks/{written}", HttpJson.Raw("{}"))).StatusCode);
+        }
+
+        answers.Should().Equal(HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests);
+        (await client.PostAsync($"/api/vapi/webhooks/{other}", HttpJson.Raw("{}"))).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the limit is per agent");
+    }
+
+    [SkippableFact]
+    public async Task SwaggerAndHangfire_CarryAPolicyOfTheirOwn()
+    {
+        await using var app = await TestApp.StartAsync(Provider.Sqlite);
+        using var client = app.CreateClient();
+
+        foreach (var path in new[] { "/swagger/index.html", "/swagger/v1/swagger.json", "/hangfire" })
+        {
+            var response = await client.GetAsync(path);
+
+            var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+            policy.Should().Contain("default-src 'self'").And.Contain("object-src 'none'").And.Contain("frame-ancestors 'none'")
+                .And.Contain("base-uri 'none'").And.Contain("form-action 'self'").And.Contain("connect-src 'self'", path);
+            policy.Should().NotContain("*", path);
+        }
+    }
+
+    [SkippableFact]
     public async Task SignInAttempts_AreLimitedPerAddress()
     {
         await using var app = await TestApp.StartAsync(Provider.Sqlite, new Dictionary<string, string?> { ["RateLimits:SignInPerMinute"] = "4" });
@@ -103,7 +138,7 @@ public sealed class AuditTrailTests
     {
         const string adminEmail = "auditor@example.test";
         await using var vapi = await VapiSimulator.SimulatorServer.StartAsync(new VapiSimulator.SimulatorOptions());
-        await using var app = await TestApp.StartAsync(Provider.Sqlite, new Dictionary<string, string?> { ["Admin:Emails"] = adminEmail, ["Vapi:BaseUrl"] = vapi.BaseUrl });
+        await using var app = await TestApp.StartAsync(Provider.Sqlite, new Dictionary<string, string?> { ["Vapi:BaseUrl"] = vapi.BaseUrl });
         var user = await app.RegisterAndLoginAsync();
         var stranger = await app.RegisterAndLoginAsync();
         var firstKey = AgentApi.NewKey("audit");
@@ -119,7 +154,8 @@ public sealed class AuditTrailTests
 
         var own = (await user.Client.GetFromJsonAsync<JsonElement>("/api/vapi/audit")).GetProperty("events").EnumerateArray().ToList();
         var strangers = (await stranger.Client.GetFromJsonAsync<JsonElement>("/api/vapi/audit")).GetProperty("events");
-        var admin = await app.RegisterAndLoginAsync(adminEmail);
+        await app.RegisterAndLoginAsync(adminEmail);
+        var admin = await OperatorCommand.GrantAdminAsync(app, adminEmail);
         var all = (await admin.Client.GetFromJsonAsync<JsonElement>("/api/vapi/audit?limit=200")).GetProperty("events");
         var page = (await user.Client.GetFromJsonAsync<JsonElement>("/api/vapi/audit?limit=2&offset=1")).GetProperty("events");
 

@@ -135,6 +135,17 @@ public sealed class TestApp : IAsyncDisposable
         return new UserSession(address, Accounts.Password, tokens, client);
     }
 
+    /// <summary>A new session of an existing account.</summary>
+    public async Task<UserSession> LoginAsync(string email, string password = Accounts.Password)
+    {
+        var client = CreateClient();
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        login.EnsureSuccessStatusCode();
+        var tokens = (await login.Content.ReadFromJsonAsync<TokenResponse>())!;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
+        return new UserSession(email, password, tokens, client);
+    }
+
     /// <summary>The secrets scan: no registered secret in any response, log line or the database, in plaintext.</summary>
     public async Task<IReadOnlyList<string>> FindLeakedSecretsAsync()
     {

@@ -262,6 +262,8 @@ public abstract class SyncTests(SyncAppFixture fixture)
         { "{\"agentId\": \"AGENT\", \"startDate\": \"2023-01-01\", \"endDate\": \"2024-06-01\"}", "endDate" },
         { "{\"agentId\": \"AGENT\", \"timezone\": \"Mars/Olympus_Mons\"}", "timezone" },
         { "{\"agentId\": \"AGENT\", \"startDate\": \"2999-01-01\"}", "startDate" },
+        // Sync:MaxRangeDays holds when one date is given, too: the other is "now" or the usual look-back.
+        { "{\"agentId\": \"AGENT\", \"startDate\": \"2000-01-01\"}", "startDate" },
         { "{\"agentId\": \"AGENT\", \"wait\": \"soon\"}", "wait" },
     };
 

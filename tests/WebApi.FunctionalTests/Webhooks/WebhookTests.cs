@@ -154,14 +154,45 @@ public abstract class WebhookTests(SyncAppFixture fixture)
     }
 
     [SkippableFact]
-    public async Task UnknownOrDeletedAgents_Answer404()
+    public async Task UnknownOrDeletedAgents_Answer401_LikeAKnownAgentWithoutProof()
     {
         var (user, agent, secret, _) = await AgentWithSecretAsync();
+        var (_, known, _, _) = await AgentWithSecretAsync();
         var body = Report(EndedCall());
         (await user.Client.DeleteAsync($"/api/vapi/agents/{agent}")).EnsureSuccessStatusCode();
 
-        await (await PostAsync(agent, body, Header(secret))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
-        await (await PostAsync(Guid.NewGuid(), body, Header(secret))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        var deleted = await (await PostAsync(agent, body, Header(secret))).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        var unknown = await (await PostAsync(Guid.NewGuid(), body, Header(secret))).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        var unproven = await (await PostAsync(known, body)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+
+        // Nothing tells an agent id that exists from one that does not.
+        new[] { deleted, unknown, unproven }.Select(p => (p.GetProperty("title").GetString(), p.GetProperty("detail").GetString()))
+            .Distinct().Should().ContainSingle();
+    }
+
+    [SkippableTheory]
+    [InlineData("99999999999999999")]
+    [InlineData("253402300800000")]
+    [InlineData("9223372036854775807")]
+    [InlineData("9223372036854775808")]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("1e12")]
+    public async Task ATimestampOutsideTheCalendar_Answers401_AndIsRecorded(string timestamp)
+    {
+        var (user, agent, secret, _) = await AgentWithSecretAsync();
+        var body = Report(EndedCall());
+        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}"));
+
+        var response = await PostAsync(agent, body, r =>
+        {
+            r.Headers.Add("x-timestamp", timestamp);
+            r.Headers.Add("x-signature", Convert.ToHexString(mac).ToLowerInvariant());
+        });
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        var deliveries = (await user.Client.GetFromJsonAsync<JsonElement>($"/api/vapi/agents/{agent}/webhook-deliveries")).GetProperty("deliveries");
+        deliveries.EnumerateArray().Select(d => d.GetProperty("outcome").GetString()).Should().Equal("unauthorized");
     }
 
     [SkippableFact]

@@ -26,6 +26,12 @@ public sealed class SyncAgentMetricsCommandValidator : AbstractValidator<SyncAge
                 .WithMessage($"A sync covers at most {options.Value.MaxRangeDays} days.");
         });
 
+        // One date alone: the other is now (or the usual look-back), and the longest sync holds all the same.
+        RuleFor(c => c).Must(c => Reaches(c, clock, options.Value) <= TimeSpan.FromDays(options.Value.MaxRangeDays))
+            .OverridePropertyName("startDate")
+            .When(c => c.StartDate is not null && c.EndDate is null && BeABound(c.StartDate) && ZonedCalendar.TryFindZone(c.Timezone, out _))
+            .WithMessage($"A sync covers at most {options.Value.MaxRangeDays} days.");
+
         // A start in the future leaves nothing to read.
         RuleFor(c => c).Must(c => Window(c).Start < clock.GetUtcNow().UtcDateTime).OverridePropertyName("startDate")
             .When(c => c.StartDate is not null && BeABound(c.StartDate) && ZonedCalendar.TryFindZone(c.Timezone, out _))
@@ -33,6 +39,13 @@ public sealed class SyncAgentMetricsCommandValidator : AbstractValidator<SyncAge
     }
 
     private static bool BeABound(string? text) => SyncWindows.TryParseBound(text, TimeZoneInfo.Utc, false, out _);
+
+    private static TimeSpan Reaches(SyncAgentMetricsCommand c, TimeProvider clock, SyncOptions options)
+    {
+        ZonedCalendar.TryFindZone(c.Timezone, out var zone);
+        var (start, end) = SyncWindows.Range(c.StartDate, c.EndDate, zone, clock.GetUtcNow().UtcDateTime, options);
+        return end - start;
+    }
 
     private static (DateTime Start, DateTime End) Window(SyncAgentMetricsCommand c)
     {

@@ -18,7 +18,7 @@ public sealed record WebhookReceipt(bool Received, WebhookOutcome Outcome);
 /// <summary>
 /// Checks the proof, then stores an end-of-call report's call exactly as the sync would (idempotent, newest facts
 /// win, so replays and later polls change nothing); other message types are acknowledged. Every delivery to a
-/// known agent is recorded, whatever its outcome.
+/// known agent is recorded, whatever its outcome; an unknown or deleted agent answers 401 like a missing proof.
 /// </summary>
 public sealed class ReceiveWebhookCommandHandler(
     IReadRepository<VapiAgent> agents,
@@ -30,8 +30,9 @@ public sealed class ReceiveWebhookCommandHandler(
 {
     public async ValueTask<WebhookReceipt> Handle(ReceiveWebhookCommand command, CancellationToken cancellationToken)
     {
+        // An unknown agent answers like a known one without proof, so agent ids cannot be probed.
         var agent = await agents.SingleOrDefaultAsync(new LiveAgentByIdSpec(command.AgentId), cancellationToken)
-            ?? throw new NotFoundException(Agents.AgentLookup.Resource);
+            ?? throw new WebhookUnauthorizedException();
         var now = clock.GetUtcNow().UtcDateTime;
 
         var proof = agent.WebhookSecret is { } sealedSecret

@@ -49,7 +49,13 @@ export function register(main) {
     busyLabel: 'Creating account…',
     action: async (email, password) => {
       await session.register(email, password);
-      await session.signIn(email, password);
+      // Register answers alike for an address that already has an account (docs/adr/015): then only its own password signs in.
+      try {
+        await session.signIn(email, password);
+      } catch (error) {
+        if (!(error instanceof ApiError) || error.status !== 401) throw error;
+        return Promise.reject({ fieldErrors: {}, message: 'Could not sign in with this password. If you already have an account with this email, sign in with its password.' });
+      }
       // A new account has no agents yet: Settings is where the first one is added.
       location.hash = '#/settings';
     },
