@@ -18,6 +18,9 @@ public static class AuditActions
     public const string SignInFailed = "sign-in.failed";
     public const string EncryptionKeysRotated = "encryption.keys-rotated";
     public const string RollupsRebuilt = "rollups.rebuilt";
+    public const string AccessTokenCreated = "access-token.created";
+    public const string AccessTokenRevoked = "access-token.revoked";
+    public const string AccessTokenFirstUsed = "access-token.first-used";
 }
 
 /// <summary>

@@ -22,12 +22,12 @@ public static class OpenApiConfig
             settings.Description =
                 "Run many Vapi voice agents per user, each with its own encrypted Vapi API key; sync their call usage " +
                 "and cost from Vapi and read per-agent and aggregated metrics. Sign in with POST /api/auth/login, " +
-                "then press Authorize and paste the accessToken.";
+                "then press Authorize and paste the accessToken — or a personal access token (va_pat_…) from POST /api/auth/tokens.";
             settings.AddSecurity("Bearer", [], new OpenApiSecurityScheme
             {
                 Type = OpenApiSecuritySchemeType.Http,
                 Scheme = "bearer",
-                Description = "The accessToken from POST /api/auth/login.",
+                Description = "The accessToken from POST /api/auth/login, or a personal access token (va_pat_…).",
             });
             settings.OperationProcessors.Add(new AspNetCoreOperationSecurityScopeProcessor("Bearer"));
 
