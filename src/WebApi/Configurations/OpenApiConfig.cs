@@ -4,6 +4,7 @@ using NSwag;
 using VapiAgents.Application.Common.Models;
 using VapiAgents.Application.Common.Security;
 using NSwag.Generation.Processors.Security;
+using VapiAgents.WebApi.OpenApi;
 
 namespace VapiAgents.WebApi.Configurations;
 
@@ -30,6 +31,8 @@ public static class OpenApiConfig
                 Description = "The accessToken from POST /api/auth/login, or a personal access token (va_pat_…).",
             });
             settings.OperationProcessors.Add(new AspNetCoreOperationSecurityScopeProcessor("Bearer"));
+            settings.OperationProcessors.Add(new EndpointDocsOperationProcessor());
+            settings.DocumentProcessors.Add(new ContractDocumentProcessor());
 
             // Secrets are plain strings on the wire (shown as passwords); PATCH fields are their inner type.
             var mappers = settings.SchemaSettings.TypeMappers;
@@ -45,7 +48,16 @@ public static class OpenApiConfig
 
     public static WebApplication UseOpenApiDocumentation(this WebApplication app)
     {
-        app.UseOpenApi(settings => settings.Path = DocumentPath);
+        app.UseOpenApi(settings =>
+        {
+            settings.Path = DocumentPath;
+            // Relative, so the document is the same whichever address served it (and matches the committed openapi.json).
+            settings.PostProcess = (document, _) =>
+            {
+                document.Servers.Clear();
+                document.Servers.Add(new OpenApiServer { Url = "/" });
+            };
+        });
         app.UseSwaggerUi(settings =>
         {
             settings.Path = "/swagger";
