@@ -15,6 +15,7 @@ public static class DependencyInjection
             provider.GetRequiredService<Common.Vapi.IVapiClient>(),
             provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Sync.SyncOptions>>().Value));
         services.AddScoped<Sync.SyncRunner>();
+        services.AddSingleton<Common.Telemetry.VapiAgentsTelemetry>();
         services.AddScoped<Metrics.MetricsScopeResolver>();
         return services;
     }

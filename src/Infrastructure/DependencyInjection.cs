@@ -56,6 +56,7 @@ public static class DependencyInjection
         services.AddIdentityAndTokens();
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
         services.AddBackgroundJobs(configuration, database);
+        services.AddHostedService<PendingJobsGauge>();
         return services;
     }
 }

@@ -56,6 +56,7 @@ public static class WebApiHost
             AppPath = "/",
         });
         app.MapEndpointGroups();
+        app.MapTelemetry();
         return app;
     }
 

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VapiAgents.Application.Common.Exceptions;
 using VapiAgents.Application.Common.Interfaces;
 using VapiAgents.Application.Common.Security;
+using VapiAgents.Application.Common.Telemetry;
 using VapiAgents.Application.Agents;
 using VapiAgents.Application.Common.Vapi;
 using VapiAgents.Application.Sync.Paging;
@@ -31,6 +33,7 @@ public sealed class SyncRunner(
     ISyncLeases leases,
     IOptions<SyncOptions> options,
     TimeProvider clock,
+    VapiAgentsTelemetry telemetry,
     ILogger<SyncRunner> logger)
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
@@ -61,6 +64,13 @@ public sealed class SyncRunner(
             return await EndAsync(run, "Another sync of this agent is running.", null, cancellationToken);
         }
 
+        // One span per run: ids, trigger and counts only — never the key.
+        using var span = VapiAgentsTelemetry.Source.StartActivity("sync.run");
+        span?.SetTag("vapiagents.agent.id", agent.Id.ToString());
+        span?.SetTag("vapiagents.sync.run.id", run.Id.ToString());
+        span?.SetTag("vapiagents.sync.trigger", Lower(run.Trigger));
+        span?.SetTag("vapiagents.sync.mode", Lower(run.Mode));
+        var started = Stopwatch.GetTimestamp();
         Exception? failure = null;
         try
         {
@@ -95,10 +105,13 @@ public sealed class SyncRunner(
             await BestEffortAsync(() => runs.SaveChangesAsync(CancellationToken.None), run);
             await BestEffortAsync(() => RecordOnAgentAsync(run, failure), run);
             await BestEffortAsync(() => leases.ReleaseAsync(agent.Id, run.Id, CancellationToken.None), run);
+            telemetry.RecordSyncRun(span, Lower(run.Trigger), Lower(run.Status), run.Pages, run.Fetched, Stopwatch.GetElapsedTime(started));
         }
 
         return new SyncOutcome(run, failure);
     }
+
+    private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 
     private async Task BestEffortAsync(Func<Task> step, SyncRun run)
     {

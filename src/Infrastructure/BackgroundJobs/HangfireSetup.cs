@@ -55,7 +55,7 @@ public static class HangfireSetup
 
         if (options.ServerEnabled)
         {
-            services.AddHangfireServer(server => server.WorkerCount = Math.Max(1, options.WorkerCount));
+            services.AddHangfireServer(server => (server.WorkerCount, server.FilterProvider) = (Math.Max(1, options.WorkerCount), JobTracingFilter.WithGlobalFilters()));
         }
 
         return services;

@@ -16,14 +16,14 @@ public static class VapiHttp
     public static IServiceCollection AddVapiClient(this IServiceCollection services)
     {
         services.AddOptions<VapiOptions>().BindConfiguration(VapiOptions.Section);
-        services.AddHttpClient<IVapiClient, VapiClient>(ClientName, (provider, client) =>
+        var vapi = services.AddHttpClient<IVapiClient, VapiClient>(ClientName, (provider, client) =>
             {
                 var options = provider.GetRequiredService<IOptions<VapiOptions>>().Value;
                 client.BaseAddress = new Uri(options.BaseUrl.TrimEnd('/') + "/");
                 // Per-attempt limits come from the resilience pipeline; this only stops a stuck stream.
                 client.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            .AddResilienceHandler("vapi-retries", (pipeline, context) =>
+            });
+        vapi.AddResilienceHandler("vapi-retries", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<VapiOptions>>().Value;
                 pipeline.AddRetry(new HttpRetryStrategyOptions
@@ -38,6 +38,9 @@ public static class VapiHttp
                 });
                 pipeline.AddTimeout(TimeSpan.FromSeconds(options.AttemptTimeoutSeconds));
             });
+        // Inside the retries, so every attempt is counted.
+        vapi.AddHttpMessageHandler<Telemetry.VapiRequestMetricsHandler>();
+        services.AddTransient<Telemetry.VapiRequestMetricsHandler>();
         return services;
     }
 
