@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -41,6 +42,9 @@ public static class VapiHttp
         // Inside the retries, so every attempt is counted.
         vapi.AddHttpMessageHandler<Telemetry.VapiRequestMetricsHandler>();
         services.AddTransient<Telemetry.VapiRequestMetricsHandler>();
+        // Hosts without the Application layer (benchmarks, integration fixtures) still count Vapi requests.
+        services.AddMetrics();
+        services.TryAddSingleton<Application.Common.Telemetry.VapiAgentsTelemetry>();
         return services;
     }
 
