@@ -16,6 +16,7 @@ public static class DependencyInjection
             provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Sync.SyncOptions>>().Value));
         services.AddScoped<Sync.SyncRunExecutor>();
         services.AddScoped<Sync.SyncPagePipeline>();
+        services.AddSingleton<Common.Telemetry.VapiAgentsTelemetry>();
         services.AddScoped<Metrics.MetricsScopeResolver>();
         return services;
     }

@@ -60,6 +60,7 @@ public static class DependencyInjection
             .AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"])
             .AddCheck<SyncJobsHealthCheck>("jobs", tags: ["ready"]);
         services.AddBackgroundJobs(configuration, database);
+        services.AddHostedService<PendingJobsGauge>();
         return services;
     }
 }

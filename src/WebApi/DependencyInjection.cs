@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddCors(options => options.AddPolicy(CorsPolicy, policy =>
             policy.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("Location", "Retry-After", "Content-Disposition")));
         services.AddOpenApiDocumentation();
+        services.AddTelemetry(configuration);
         return services;
     }
 }

@@ -65,6 +65,7 @@ public static class WebApiHost
             AppPath = "/",
         });
         app.MapEndpointGroups();
+        app.MapTelemetry();
         return app;
     }
 

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VapiAgents.Application.Agents;
 using VapiAgents.Application.Common.Exceptions;
 using VapiAgents.Application.Common.Interfaces;
 using VapiAgents.Application.Common.Security;
+using VapiAgents.Application.Common.Telemetry;
 using VapiAgents.Domain.Agents;
 using VapiAgents.Domain.Usage;
 
@@ -25,6 +27,7 @@ public sealed class SyncRunExecutor(
     SyncPagePipeline pipeline,
     IOptions<SyncOptions> options,
     TimeProvider clock,
+    VapiAgentsTelemetry telemetry,
     ILogger<SyncRunExecutor> logger)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -66,6 +69,13 @@ public sealed class SyncRunExecutor(
 
     private async Task<SyncOutcome> PumpAndEndAsync(SyncRun run, VapiAgent agent, SyncLeaseHandle lease, CancellationToken cancellationToken)
     {
+        // One span per run: ids, trigger and counts only — never the key.
+        using var span = VapiAgentsTelemetry.Source.StartActivity("sync.run");
+        span?.SetTag("vapiagents.agent.id", agent.Id.ToString());
+        span?.SetTag("vapiagents.sync.run.id", run.Id.ToString());
+        span?.SetTag("vapiagents.sync.trigger", Lower(run.Trigger));
+        span?.SetTag("vapiagents.sync.mode", Lower(run.Mode));
+        var started = Stopwatch.GetTimestamp();
         using var work = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
         Exception? failure = null;
         string? org = null;
@@ -106,8 +116,11 @@ public sealed class SyncRunExecutor(
         await BestEffortAsync(() => RecordOnAgentAsync(run, failure, org), run);
         await lease.DisposeAsync();
         await BestEffortAsync(() => runs.SaveChangesAsync(CancellationToken.None), run);
+        telemetry.RecordSyncRun(span, Lower(run.Trigger), Lower(run.Status), run.Pages, run.Fetched, Stopwatch.GetElapsedTime(started));
         return new SyncOutcome(run, failure);
     }
+
+    private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 
     private async Task<bool> BestEffortAsync(Func<Task> step, SyncRun run)
     {

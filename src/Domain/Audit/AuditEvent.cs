@@ -20,6 +20,9 @@ public static class AuditActions
     public const string RollupsRebuilt = "rollups.rebuilt";
     public const string AdminGranted = "admin.granted";
     public const string AdminRevoked = "admin.revoked";
+    public const string AccessTokenCreated = "access-token.created";
+    public const string AccessTokenRevoked = "access-token.revoked";
+    public const string AccessTokenFirstUsed = "access-token.first-used";
 }
 
 /// <summary>

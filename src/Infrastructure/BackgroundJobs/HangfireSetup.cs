@@ -41,6 +41,8 @@ public static class HangfireSetup
             services.AddHangfireServer((provider, server) =>
             {
                 server.WorkerCount = Math.Max(1, options.WorkerCount);
+                // The job tracing filter goes to this host's server only, never to Hangfire's global filters.
+                server.FilterProvider = JobTracingFilter.WithGlobalFilters();
                 // The in-memory storage and the short SQL polls below make a queued job start at once; the
                 // server's own idle poll only matters for storages without a wake-up.
                 server.SchedulePollingInterval = TimeSpan.FromSeconds(Math.Max(0.1, options.QueuePollSeconds));

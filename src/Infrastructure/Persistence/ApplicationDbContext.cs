@@ -38,6 +38,8 @@ public abstract class ApplicationDbContext(DbContextOptions options)
 
     public DbSet<Domain.Audit.AuditEvent> AuditEvents => Set<Domain.Audit.AuditEvent>();
 
+    public DbSet<Domain.AccessTokens.PersonalAccessToken> PersonalAccessTokens => Set<Domain.AccessTokens.PersonalAccessToken>();
+
     /// <summary>Saves, turning provider errors the application understands into its own exceptions.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

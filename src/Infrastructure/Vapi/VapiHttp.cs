@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -16,14 +17,14 @@ public static class VapiHttp
     public static IServiceCollection AddVapiClient(this IServiceCollection services)
     {
         services.AddOptions<VapiOptions>().BindConfiguration(VapiOptions.Section);
-        services.AddHttpClient<IVapiClient, VapiClient>(ClientName, (provider, client) =>
+        var vapi = services.AddHttpClient<IVapiClient, VapiClient>(ClientName, (provider, client) =>
             {
                 var options = provider.GetRequiredService<IOptions<VapiOptions>>().Value;
                 client.BaseAddress = new Uri(options.BaseUrl.TrimEnd('/') + "/");
                 // Per-attempt limits come from the resilience pipeline; this only stops a stuck stream.
                 client.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            .AddResilienceHandler("vapi-retries", (pipeline, context) =>
+            });
+        vapi.AddResilienceHandler("vapi-retries", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<VapiOptions>>().Value;
                 pipeline.AddRetry(new HttpRetryStrategyOptions
@@ -38,6 +39,12 @@ public static class VapiHttp
                 });
                 pipeline.AddTimeout(TimeSpan.FromSeconds(options.AttemptTimeoutSeconds));
             });
+        // Inside the retries, so every attempt is counted.
+        vapi.AddHttpMessageHandler<Telemetry.VapiRequestMetricsHandler>();
+        services.AddTransient<Telemetry.VapiRequestMetricsHandler>();
+        // Hosts without the Application layer (benchmarks, integration fixtures) still count Vapi requests.
+        services.AddMetrics();
+        services.TryAddSingleton<Application.Common.Telemetry.VapiAgentsTelemetry>();
         return services;
     }
 

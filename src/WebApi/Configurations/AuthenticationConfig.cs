@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using VapiAgents.Infrastructure.Identity;
+using VapiAgents.WebApi.Authentication;
 
 namespace VapiAgents.WebApi.Configurations;
 
@@ -60,8 +61,11 @@ public static class AuthenticationConfig
             });
         }
 
+        // Personal access tokens have a scheme of their own; the policies keep them to what they may reach.
+        services.AddPersonalAccessTokens(string.IsNullOrWhiteSpace(authority) ? IdentityDefaultScheme : SelectorScheme);
         services.AddAuthorizationBuilder()
-            .AddPolicy(AdminOptions.Role, policy => policy.RequireRole(AdminOptions.Role));
+            .SetDefaultPolicy(PersonalAccessTokenSetup.DefaultPolicy)
+            .AddPolicy(AdminOptions.Role, policy => policy.RequireRole(AdminOptions.Role).AddRequirements(new PersonalAccessTokenRequirement()));
         return services;
     }
 

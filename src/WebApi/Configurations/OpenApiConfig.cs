@@ -4,6 +4,7 @@ using NSwag;
 using VapiAgents.Application.Common.Models;
 using VapiAgents.Application.Common.Security;
 using NSwag.Generation.Processors.Security;
+using VapiAgents.WebApi.OpenApi;
 
 namespace VapiAgents.WebApi.Configurations;
 
@@ -22,14 +23,16 @@ public static class OpenApiConfig
             settings.Description =
                 "Run many Vapi voice agents per user, each with its own encrypted Vapi API key; sync their call usage " +
                 "and cost from Vapi and read per-agent and aggregated metrics. Sign in with POST /api/auth/login, " +
-                "then press Authorize and paste the accessToken.";
+                "then press Authorize and paste the accessToken — or a personal access token (va_pat_…) from POST /api/auth/tokens.";
             settings.AddSecurity("Bearer", [], new OpenApiSecurityScheme
             {
                 Type = OpenApiSecuritySchemeType.Http,
                 Scheme = "bearer",
-                Description = "The accessToken from POST /api/auth/login.",
+                Description = "The accessToken from POST /api/auth/login, or a personal access token (va_pat_…).",
             });
             settings.OperationProcessors.Add(new AspNetCoreOperationSecurityScopeProcessor("Bearer"));
+            settings.OperationProcessors.Add(new EndpointDocsOperationProcessor());
+            settings.DocumentProcessors.Add(new ContractDocumentProcessor());
 
             // Secrets are plain strings on the wire (shown as passwords); PATCH fields are their inner type.
             var mappers = settings.SchemaSettings.TypeMappers;
@@ -52,7 +55,16 @@ public static class OpenApiConfig
             return app;
         }
 
-        app.UseOpenApi(settings => settings.Path = DocumentPath);
+        app.UseOpenApi(settings =>
+        {
+            settings.Path = DocumentPath;
+            // Relative, so the document is the same whichever address served it (and matches the committed openapi.json).
+            settings.PostProcess = (document, _) =>
+            {
+                document.Servers.Clear();
+                document.Servers.Add(new OpenApiServer { Url = "/" });
+            };
+        });
         app.UseSwaggerUi(settings =>
         {
             settings.Path = "/swagger";

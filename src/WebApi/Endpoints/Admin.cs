@@ -15,9 +15,11 @@ public sealed class Admin : IEndpointGroup
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapPost("encryption/rotate", RotateEncryptionKeys).WithName(nameof(RotateEncryptionKeys))
-            .WithSummary("Re-seals every stored secret with Encryption:ActiveKeyId. Idempotent; safe to interrupt and run again.");
+            .WithSummary("Re-seals every stored secret with Encryption:ActiveKeyId. Idempotent; safe to interrupt and run again.")
+            .WithDescription("Operators only (Admin role; never a personal access token). Agent keys, webhook secrets and the token key ring are re-sealed with the active key.");
         group.MapPost("rollups/rebuild", RebuildRollups).WithName(nameof(RebuildRollups))
-            .WithSummary("Recomputes the usage rollups from the call rows (all users, or one with ?userId=).");
+            .WithSummary("Recomputes the usage rollups from the call rows (all users, or one with ?userId=).")
+            .WithDescription("Operators only (Admin role; never a personal access token). Use after a manual data fix; metrics read the rebuilt rollups at once.");
     }
 
     public static async Task<Ok<RebuildRollupsResult>> RebuildRollups(ISender sender, CancellationToken cancellationToken, string? userId = null) =>

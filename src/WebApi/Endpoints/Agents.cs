@@ -28,34 +28,45 @@ public sealed class Agents : IEndpointGroup
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         group.MapGet("", ListAgents).WithName(nameof(ListAgents))
-            .WithSummary("Lists your agents, oldest first.");
+            .WithSummary("Lists your agents, oldest first.")
+            .WithDescription("Your agents with their key hint (never the key), active flag and last sync. includeDeleted=true adds soft-deleted agents, whose usage history is kept.");
         group.MapPost("", CreateAgent).WithName(nameof(CreateAgent))
             .WithSummary("Adds an agent with its own Vapi API key (never shown again).")
+            .WithDescription("The key is sealed with AES-GCM at rest and only its last four characters are ever shown. agentId (a Vapi assistant id) limits the agent to that assistant's calls. Names are unique among your live agents (409).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("{id:guid}", GetAgent).WithName(nameof(GetAgent))
+            .WithSummary("One of your agents.")
+            .WithDescription("Another user's, a deleted or an unknown id all answer 404.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPatch("", UpdateAgentByQuery).WithName(nameof(UpdateAgentByQuery))
             .WithSummary("Changes the fields sent (the seed's form: ?id=).")
+            .WithDescription("The seed's form of PATCH /api/vapi/agents/{id}: fields left out stay as they are; agentId null or empty clears it; a new apiKey replaces the sealed one.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPatch("{id:guid}", UpdateAgent).WithName(nameof(UpdateAgent))
             .WithSummary("Changes the fields sent.")
+            .WithDescription("Fields left out stay as they are; agentId null or empty clears it; a new apiKey replaces the sealed one; isActive=false keeps the agent out of scheduled syncs and default metrics.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("", DeleteAgentByQuery).WithName(nameof(DeleteAgentByQuery))
             .WithSummary("Deletes an agent (the seed's form: ?id=); its usage history is kept, its key destroyed.")
+            .WithDescription("The seed's form of DELETE /api/vapi/agents/{id}: the agent leaves lists, its key is destroyed, its calls still count in metrics that include deleted agents.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("{id:guid}", DeleteAgent).WithName(nameof(DeleteAgent))
             .WithSummary("Deletes an agent; its usage history is kept, its key destroyed.")
+            .WithDescription("The agent leaves lists, its key is destroyed, its calls still count in metrics that include deleted agents.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("{id:guid}/verify", VerifyAgentKey).WithName(nameof(VerifyAgentKey))
             .WithSummary("Checks the stored key (and assistant id) against Vapi.")
+            .WithDescription("Asks Vapi whether the stored key works (and the assistant id exists); answers valid=false with the reason when Vapi refuses it, 502 when Vapi is unreachable.")
             .RequireRateLimiting(RateLimitConfig.Expensive).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status502BadGateway);
         group.MapPost("{id:guid}/webhook-secret", RotateWebhookSecret).WithName(nameof(RotateWebhookSecret))
             .WithSummary("Creates or replaces the agent's webhook secret; the secret is shown this once, with the URL to set in Vapi.")
+            .WithDescription("Set the URL as the assistant's server URL in Vapi and the secret as its credential; the previous secret stops working at once.")
             .RequireRateLimiting(RateLimitConfig.Expensive).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("{id:guid}/webhook-deliveries", ListWebhookDeliveries).WithName(nameof(ListWebhookDeliveries))
             .WithSummary("The agent's webhook deliveries, newest first (never their bodies).")
+            .WithDescription("When each delivery arrived, its message type, call id and outcome, and how the sender proved itself; limit/offset page through them.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
 

@@ -11,6 +11,7 @@ public sealed class Audit : IEndpointGroup
     {
         app.MapGet("/api/vapi/audit", ListAuditEvents).WithName(nameof(ListAuditEvents)).WithTags("Audit").RequireAuthorization()
             .WithSummary("Your audit trail, newest first (admins see everyone's unless mine=true).")
+            .WithDescription("What was done to your agents and tokens, by whom, when and from which address; details never carry a secret. limit/offset page through it.")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesValidationProblem();
     }
 

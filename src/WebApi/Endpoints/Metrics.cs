@@ -20,9 +20,11 @@ public sealed class Metrics : IEndpointGroup
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("", GetMetrics).WithName(nameof(GetMetrics))
-            .WithSummary("Usage and cost per agent or aggregated, over local days in a time zone (default: the last 30 days in UTC).");
+            .WithSummary("Usage and cost per agent or aggregated, over local days in a time zone (default: the last 30 days in UTC).")
+            .WithDescription("Totals, cost by component, daily series, breakdowns by ended reason, type, status and success evaluation, and by agent when several agents are selected; compare adds the previous period. A call seen by several of your agents counts once.");
         group.MapGet("export", ExportMetrics).WithName(nameof(ExportMetrics))
             .WithSummary("The same as CSV, a row per day, per agent or per call.")
+            .WithDescription("groupBy=day (default), agent or call; the same filters as GET /api/vapi/metrics. Streamed as text/csv.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
     }
 

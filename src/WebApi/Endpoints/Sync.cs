@@ -18,6 +18,7 @@ public sealed class Sync : IEndpointGroup
 
         group.MapPost("", SyncAgent).WithName(nameof(SyncAgent))
             .WithSummary("Syncs an agent's calls from Vapi: with dates, the calls created in that range; without, what changed since its last sync.")
+            .WithDescription("wait=true (default) answers when the run ends; wait=false answers 202 with the queued run to follow at GET /api/vapi/sync/{syncId}. One sync per agent at a time (409); manual syncs are limited per user (429 with Retry-After).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -26,9 +27,11 @@ public sealed class Sync : IEndpointGroup
             .ProducesProblem(StatusCodes.Status502BadGateway);
         group.MapGet("", ListSyncs).WithName(nameof(ListSyncs))
             .WithSummary("An agent's sync runs, newest first.")
+            .WithDescription("Trigger, mode, window, counts, status and error of each run; limit/offset page through them.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("{syncId:guid}", GetSync).WithName(nameof(GetSync))
             .WithSummary("One sync run, with its progress while it runs.")
+            .WithDescription("Counts grow while the run is going; status ends as succeeded, partial or failed.")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 

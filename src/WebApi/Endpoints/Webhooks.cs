@@ -17,6 +17,7 @@ public sealed class Webhooks : IEndpointGroup
             .AllowAnonymous()
             .RequireRateLimiting(Configurations.RateLimitConfig.Webhooks)
             .WithSummary("Receives a Vapi server message for an agent; an end-of-call report stores its call at once.")
+            .WithDescription("Called by Vapi, not by users: proved by the agent's webhook secret (X-Vapi-Secret, Authorization: Bearer, or x-signature HMAC with x-timestamp). Other message types are acknowledged and ignored.")
             .Accepts<object>("application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using VapiAgents.Application.Common.Interfaces;
 using VapiAgents.Infrastructure.Identity;
+using VapiAgents.WebApi.Authentication;
 
 namespace VapiAgents.WebApi.Infrastructure;
 
@@ -11,7 +12,8 @@ public sealed class HttpContextCurrentUser(IHttpContextAccessor accessor) : ICur
 
     public string? UserId => User?.Identity?.IsAuthenticated == true ? User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
 
-    public bool IsAdmin => User?.IsInRole(AdminOptions.Role) == true;
+    // A personal access token never acts as an admin, whatever its owner is.
+    public bool IsAdmin => User?.IsInRole(AdminOptions.Role) == true && !User.IsAccessToken();
 
     public string? IpAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
 }

@@ -12,8 +12,9 @@ public sealed class ResponseRecorder : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken);
-        // The one answer that carries a secret by design: a new webhook secret, shown to its owner once.
-        var showsNewSecret = request.Method == HttpMethod.Post && request.RequestUri?.AbsolutePath.EndsWith("/webhook-secret") == true;
+        // The answers that carry a secret by design: a new webhook secret or access token, shown to its owner once.
+        var showsNewSecret = request.Method == HttpMethod.Post
+            && (request.RequestUri?.AbsolutePath.EndsWith("/webhook-secret") == true || request.RequestUri?.AbsolutePath == "/api/auth/tokens");
         if (!showsNewSecret && response.Content.Headers.ContentType?.MediaType is { } type && (type.Contains("json") || type.StartsWith("text")))
         {
             await response.Content.LoadIntoBufferAsync(cancellationToken);

@@ -26,7 +26,8 @@ public sealed class ReceiveWebhookCommandHandler(
     ISecretProtector protector,
     IServerMessageReader messages,
     IUsageStore store,
-    TimeProvider clock) : ICommandHandler<ReceiveWebhookCommand, WebhookReceipt>
+    TimeProvider clock,
+    Common.Telemetry.VapiAgentsTelemetry telemetry) : ICommandHandler<ReceiveWebhookCommand, WebhookReceipt>
 {
     public async ValueTask<WebhookReceipt> Handle(ReceiveWebhookCommand command, CancellationToken cancellationToken)
     {
@@ -76,6 +77,9 @@ public sealed class ReceiveWebhookCommandHandler(
         return new WebhookReceipt(true, WebhookOutcome.Accepted);
     }
 
-    private async Task RecordAsync(VapiAgent agent, DateTime now, WebhookOutcome outcome, string? proof, string? type, string? callId, CancellationToken cancellationToken) =>
+    private async Task RecordAsync(VapiAgent agent, DateTime now, WebhookOutcome outcome, string? proof, string? type, string? callId, CancellationToken cancellationToken)
+    {
+        telemetry.WebhooksReceived.Add(1, new KeyValuePair<string, object?>("outcome", outcome.ToString().ToLowerInvariant()));
         await deliveries.AddAsync(WebhookDelivery.Record(agent.Id, agent.UserId, now, outcome, proof, type, callId), cancellationToken);
+    }
 }

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using VapiAgents.Application.Common.Telemetry;
+
+namespace VapiAgents.WebApi.Configurations;
+
+/// <summary>
+/// OpenTelemetry: traces (ASP.NET Core, HttpClient with W3C context, EF Core, Npgsql, the product's own spans)
+/// and metrics (the product's instruments, runtime, ASP.NET Core). OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is
+/// set; a Prometheus scrape endpoint at <c>/metrics</c> when <c>Telemetry:Prometheus:Enabled</c>.
+/// </summary>
+public static class TelemetryConfig
+{
+    public const string PrometheusSection = "Telemetry:Prometheus";
+
+    public static IServiceCollection AddTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        var prometheus = configuration.GetValue($"{PrometheusSection}:Enabled", false);
+        var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+
+        // Every log line written inside a span carries its trace and span ids (scopes of the console formatter, OTLP logs).
+        services.Configure<LoggerFactoryOptions>(options =>
+            options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+
+        var builder = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("vapiagents"))
+            .WithTracing(tracing => tracing
+                .AddSource(VapiAgentsTelemetry.Name)
+                .AddAspNetCoreInstrumentation(options => options.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
+                .AddHttpClientInstrumentation()
+                .AddEntityFrameworkCoreInstrumentation()
+                .AddNpgsql())
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(VapiAgentsTelemetry.Name)
+                    .AddRuntimeInstrumentation()
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation();
+                if (prometheus)
+                {
+                    metrics.AddPrometheusExporter();
+                }
+            });
+        if (otlp)
+        {
+            builder.UseOtlpExporter();
+        }
+
+        return services;
+    }
+
+    /// <summary>
+    /// <c>/metrics</c>, unauthenticated: expose it on an internal port or network only. With
+    /// <c>Telemetry:Prometheus:Port</c> it answers only on that port (add the port to ASPNETCORE_URLS).
+    /// </summary>
+    public static WebApplication MapTelemetry(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue($"{PrometheusSection}:Enabled", false))
+        {
+            return app;
+        }
+
+        var endpoint = app.MapPrometheusScrapingEndpoint("/metrics");
+        if (app.Configuration.GetValue<int?>($"{PrometheusSection}:Port") is { } port)
+        {
+            endpoint.RequireHost($"*:{port}");
+        }
+
+        return app;
+    }
+}
