@@ -16,6 +16,8 @@ public static class DependencyInjection
             provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Sync.SyncOptions>>().Value));
         services.AddScoped<Sync.SyncRunner>();
         services.AddScoped<Metrics.MetricsScopeResolver>();
+        services.AddScoped<Budgets.BudgetSpending>();
+        services.AddScoped<Alerts.AlertTrigger>();
         return services;
     }
 }

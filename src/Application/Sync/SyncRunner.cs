@@ -31,7 +31,8 @@ public sealed class SyncRunner(
     ISyncLeases leases,
     IOptions<SyncOptions> options,
     TimeProvider clock,
-    ILogger<SyncRunner> logger)
+    ILogger<SyncRunner> logger,
+    Alerts.AlertTrigger alerts)
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
@@ -95,6 +96,12 @@ public sealed class SyncRunner(
             await BestEffortAsync(() => runs.SaveChangesAsync(CancellationToken.None), run);
             await BestEffortAsync(() => RecordOnAgentAsync(run, failure), run);
             await BestEffortAsync(() => leases.ReleaseAsync(agent.Id, run.Id, CancellationToken.None), run);
+        }
+
+        // Alerts follow what the run changed (spend, a failing streak), before a waiting caller hears it ended.
+        if (failure is not null || run.Created + run.Updated > 0)
+        {
+            await alerts.AfterSyncAsync(run.UserId, CancellationToken.None);
         }
 
         return new SyncOutcome(run, failure);
