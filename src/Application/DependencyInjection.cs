@@ -18,6 +18,8 @@ public static class DependencyInjection
         services.AddScoped<Sync.SyncPagePipeline>();
         services.AddSingleton<Common.Telemetry.VapiAgentsTelemetry>();
         services.AddScoped<Metrics.MetricsScopeResolver>();
+        services.AddScoped<Budgets.BudgetSpending>();
+        services.AddScoped<Alerts.AlertTrigger>();
         return services;
     }
 }

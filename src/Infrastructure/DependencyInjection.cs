@@ -49,6 +49,13 @@ public static class DependencyInjection
         services.AddSingleton<ISyncJobStates, HangfireSyncJobStates>();
         services.AddHostedService<SyncRunSweeper>();
         services.AddSingleton<Application.Webhooks.IServerMessageReader, ServerMessageReader>();
+        services.AddOptions<Application.Alerts.AlertOptions>().BindConfiguration(Application.Alerts.AlertOptions.Section);
+        services.AddScoped<Application.Alerts.IAlertLog, Alerts.AlertLog>();
+        services.AddScoped<Application.Alerts.IAgentCallHistory, Alerts.AgentCallHistory>();
+        services.AddScoped<Application.Alerts.IAlertJobQueue, HangfireAlertJobQueue>();
+        services.AddTransient<EvaluateAlertsJob>();
+        services.AddTransient<ScheduledAlertEvaluationJob>();
+        services.AddHostedService<RecurringAlertRegistration>();
         services.AddScoped<IUsageReader, RollupUsageReader>();
         services.AddScoped<Application.Audit.IAuditTrail, AuditTrail>();
         services.AddScoped<CallRowUsageReader>();

@@ -28,6 +28,7 @@ public sealed class SyncRunExecutor(
     IOptions<SyncOptions> options,
     TimeProvider clock,
     VapiAgentsTelemetry telemetry,
+    Alerts.AlertTrigger alerts,
     ILogger<SyncRunExecutor> logger)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -117,6 +118,13 @@ public sealed class SyncRunExecutor(
         await lease.DisposeAsync();
         await BestEffortAsync(() => runs.SaveChangesAsync(CancellationToken.None), run);
         telemetry.RecordSyncRun(span, Lower(run.Trigger), Lower(run.Status), run.Pages, run.Fetched, Stopwatch.GetElapsedTime(started));
+
+        // Alerts follow what the run changed (spend, a failing streak), before a waiting caller hears it ended.
+        if (failure is not null || run.Created + run.Updated > 0)
+        {
+            await alerts.AfterSyncAsync(run.UserId, CancellationToken.None);
+        }
+
         return new SyncOutcome(run, failure);
     }
 

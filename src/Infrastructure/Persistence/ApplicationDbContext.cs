@@ -40,6 +40,12 @@ public abstract class ApplicationDbContext(DbContextOptions options)
 
     public DbSet<Domain.AccessTokens.PersonalAccessToken> PersonalAccessTokens => Set<Domain.AccessTokens.PersonalAccessToken>();
 
+    public DbSet<Domain.Budgets.Budget> Budgets => Set<Domain.Budgets.Budget>();
+
+    public DbSet<Domain.Alerts.Alert> Alerts => Set<Domain.Alerts.Alert>();
+
+    public DbSet<Domain.Alerts.AlertSettings> AlertSettings => Set<Domain.Alerts.AlertSettings>();
+
     /// <summary>Saves, turning provider errors the application understands into its own exceptions.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

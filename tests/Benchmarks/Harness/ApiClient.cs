@@ -27,6 +27,15 @@ public sealed class ApiClient(string baseUrl) : IDisposable
         return created.GetProperty("agent").GetProperty("id").GetGuid();
     }
 
+    public async Task<Guid> CreateBudgetAsync(Guid agentId, string name, string period, string timezone, decimal amount)
+    {
+        var created = await Json(await _http.PostAsJsonAsync("/api/vapi/budgets", new { name, agentId, period, timezone, amount }));
+        return created.GetProperty("budget").GetProperty("id").GetGuid();
+    }
+
+    public async Task<int> CountAlertsAsync() =>
+        (await Json(await _http.GetAsync("/api/vapi/alerts?status=all&limit=1"))).GetProperty("total").GetInt32();
+
     /// <summary>A range sync of the agent, answered when it is done; returns the run.</summary>
     public async Task<JsonElement> SyncAsync(Guid agentId, DateTime from, DateTime to)
     {

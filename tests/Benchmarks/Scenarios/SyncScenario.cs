@@ -24,6 +24,12 @@ public static class SyncScenario
     private const int WarmUpCalls = 5_000;
     private const int Days = 10;
 
+    /// <summary>Budgets on the synced agent: the run ends by evaluating them (issue 17), which must not slow it.</summary>
+    private const int Budgets = 20;
+
+    private static readonly string[] Zones = ["UTC", "Pacific/Auckland", "America/Los_Angeles", "Europe/Berlin"];
+    private static readonly string[] Periods = ["day", "week", "month"];
+
     public static async Task<Figures> RunAsync(BenchArgs args)
     {
         var calls = args.Calls ?? 100_000;
@@ -67,6 +73,11 @@ public static class SyncScenario
         await api.RegisterAndLoginAsync("sync-bench@example.test");
         var warmUp = await api.CreateAgentAsync("Warm-up", WarmUpKey, null);
         var agent = await api.CreateAgentAsync("Bench", Key, null);
+        for (var i = 0; i < Budgets; i++)
+        {
+            await api.CreateBudgetAsync(agent, $"Budget {i}", Periods[i % Periods.Length], Zones[i % Zones.Length], 10m * (i + 1) * (i + 1));
+        }
+
         Console.WriteLine("Warming the app up with a small sync…");
         await api.SyncAsync(warmUp, from, to);
 
@@ -90,6 +101,7 @@ public static class SyncScenario
             throw new InvalidOperationException($"The sync did not store every call: {run}");
         }
 
+        var alerts = await api.CountAlertsAsync();
         var callsPerSecond = calls / clock.Elapsed.TotalSeconds;
         return new Figures("sync", args.Provider)
             .Add("calls", calls)
@@ -99,6 +111,8 @@ public static class SyncScenario
             .Add("peakWorkingSetMb", app.PeakWorkingSetMb, "≤ 300")
             .Add("syncSeconds", clock.Elapsed.TotalSeconds)
             .Add("appCpuSeconds", cpu.TotalSeconds)
+            .Add("budgets", Budgets)
+            .Add("alertsRaised", alerts)
             .Note("setup", "app in its own process (Production); simulator in the harness process");
     }
 

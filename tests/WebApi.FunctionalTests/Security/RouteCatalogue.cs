@@ -52,6 +52,16 @@ public static class RouteCatalogue
         new("GET /api/vapi/metrics/export", RouteResource.Agent, id => Send(HttpMethod.Get, $"/api/vapi/metrics/export?agentId={id}&groupBy=call")),
         new("POST /api/vapi/webhooks/{agentId:guid}", RouteResource.Agent, id => Send(HttpMethod.Post, $"/api/vapi/webhooks/{id}", new { message = new { type = "status-update" } }), ProvedBySecret: true),
         new("GET /api/vapi/audit", RouteResource.None, _ => Send(HttpMethod.Get, "/api/vapi/audit")),
+        // Budgets and alerts name ids of their own; BudgetTests and AlertTests prove those answer 404 to anyone else.
+        new("GET /api/vapi/budgets", RouteResource.None, _ => Send(HttpMethod.Get, "/api/vapi/budgets")),
+        new("POST /api/vapi/budgets", RouteResource.Agent, id => Send(HttpMethod.Post, "/api/vapi/budgets", new { name = "b", agentId = id, period = "month", amount = 10 })),
+        new("GET /api/vapi/budgets/{id:guid}", RouteResource.None, id => Send(HttpMethod.Get, $"/api/vapi/budgets/{id}")),
+        new("PATCH /api/vapi/budgets/{id:guid}", RouteResource.None, id => Send(HttpMethod.Patch, $"/api/vapi/budgets/{id}", new { amount = 5 })),
+        new("DELETE /api/vapi/budgets/{id:guid}", RouteResource.None, id => Send(HttpMethod.Delete, $"/api/vapi/budgets/{id}")),
+        new("GET /api/vapi/alerts", RouteResource.None, _ => Send(HttpMethod.Get, "/api/vapi/alerts")),
+        new("POST /api/vapi/alerts/{id:guid}/acknowledge", RouteResource.None, id => Send(HttpMethod.Post, $"/api/vapi/alerts/{id}/acknowledge")),
+        new("GET /api/vapi/alert-settings", RouteResource.None, _ => Send(HttpMethod.Get, "/api/vapi/alert-settings")),
+        new("PUT /api/vapi/alert-settings", RouteResource.None, _ => Send(HttpMethod.Put, "/api/vapi/alert-settings", new { timezone = "UTC" })),
         new("POST /api/admin/encryption/rotate", RouteResource.None, _ => Send(HttpMethod.Post, "/api/admin/encryption/rotate"), AdminOnly: true),
         new("POST /api/admin/rollups/rebuild", RouteResource.None, _ => Send(HttpMethod.Post, "/api/admin/rollups/rebuild"), AdminOnly: true),
     ];

@@ -70,6 +70,7 @@ public sealed class TestApp : IAsyncDisposable
         settings["Hangfire:WorkerCount"] = "2";
         // The schedule would fire in the middle of unrelated tests; tests that need it turn it on.
         settings["Sync:Enabled"] = "false";
+        settings["Alerts:Enabled"] = "false";
         // Tests sign up and query from one address all day; the limits have tests of their own.
         settings["RateLimits:SignInPerMinute"] = "100000";
         settings["RateLimits:ExpensivePerMinute"] = "100000";

@@ -64,3 +64,17 @@ export const metrics = {
     return { blob: await response.blob(), fileName: name ? decodeURIComponent(name) : null };
   },
 };
+
+export const budgets = {
+  list: signal => api('/api/vapi/budgets', { signal }).then(r => r.budgets),
+  create: body => api('/api/vapi/budgets', { method: 'POST', body }).then(r => r.budget),
+  update: (id, body) => api(`/api/vapi/budgets/${id}`, { method: 'PATCH', body }).then(r => r.budget),
+  remove: id => api(`/api/vapi/budgets/${id}`, { method: 'DELETE' }),
+};
+
+export const alerts = {
+  list: (status, signal) => api(`/api/vapi/alerts${query({ status, limit: 100 })}`, { signal }),
+  acknowledge: id => api(`/api/vapi/alerts/${id}/acknowledge`, { method: 'POST' }).then(r => r.alert),
+  settings: signal => api('/api/vapi/alert-settings', { signal }),
+  saveSettings: body => api('/api/vapi/alert-settings', { method: 'PUT', body }),
+};

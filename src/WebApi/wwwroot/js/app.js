@@ -4,6 +4,8 @@
 import * as session from './session.js';
 import { toast } from './dom.js';
 import { updateFilterLinks } from './filters.js';
+import * as alertsPage from './pages/alerts.js';
+import { refreshAlertCount } from './pages/alert-badge.js';
 import * as authPages from './pages/auth.js';
 import * as overviewPage from './pages/overview.js';
 import * as settingsPage from './pages/settings.js';
@@ -14,6 +16,7 @@ const routes = {
   '/register': { page: authPages.register, title: 'Create an account', public: true },
   '/overview': { page: overviewPage.render, title: 'Overview' },
   '/usage': { page: usagePage.render, title: 'Usage' },
+  '/alerts': { page: alertsPage.render, title: 'Alerts' },
   '/settings': { page: settingsPage.render, title: 'Settings' },
 };
 
@@ -80,6 +83,9 @@ function updateTopBar(path) {
     }
   }
   updateFilterLinks();
+  if (signedIn) {
+    refreshAlertCount();
+  }
 }
 
 session.onSignOut(reason => {

@@ -26,6 +26,7 @@ public sealed class ReceiveWebhookCommandHandler(
     ISecretProtector protector,
     IServerMessageReader messages,
     IUsageStore store,
+    Alerts.IAlertJobQueue alertJobs,
     TimeProvider clock,
     Common.Telemetry.VapiAgentsTelemetry telemetry) : ICommandHandler<ReceiveWebhookCommand, WebhookReceipt>
 {
@@ -74,6 +75,7 @@ public sealed class ReceiveWebhookCommandHandler(
 
         await store.UpsertAsync(agent.Id, agent.UserId, [call], now, cancellationToken);
         await RecordAsync(agent, now, WebhookOutcome.Accepted, proof, message.Type, call.Id, cancellationToken);
+        alertJobs.EnqueueEvaluation(agent.UserId);
         return new WebhookReceipt(true, WebhookOutcome.Accepted);
     }
 

@@ -4,6 +4,7 @@ import { barChart } from '../charts.js';
 import { h } from '../dom.js';
 import { formatCount, formatMinutes, formatMoney } from '../format.js';
 import { query } from '../http.js';
+import { budgetsOverviewCard } from './budgets-view.js';
 import { dailyCard, metricsPage, noCallsNotice, rangeLine, share, table, totalsList } from './metrics-view.js';
 
 export function render(main, context) {
@@ -24,6 +25,7 @@ function content(metrics, filters, agents) {
   return [
     rangeLine(metrics, metrics.agentIds.length),
     noCallsNotice(metrics, agents),
+    budgetsOverviewCard(agents),
     totalsList(metrics),
     dailyCard(metrics.daily),
     single

@@ -1,5 +1,6 @@
 // Settings → Vapi integration: the user's agents, their keys, activation, verification, sync and deletion.
 
+import { alertSettingsCard, budgetsSettingsCard } from './budgets-view.js';
 import { agents as agentsApi, syncs as syncsApi } from '../api.js';
 import { h, loading, pageHead, toast } from '../dom.js';
 import { checkbox, clearErrors, confirmDialog, field, formError, showErrors, whileBusy } from '../forms.js';
@@ -54,17 +55,23 @@ export async function render(main, { signal }) {
   }
 
   showDeleted.querySelector('input').addEventListener('change', draw);
+  const budgets = budgetsSettingsCard(() => agents, signal);
 
   main.append(
     pageHead('Settings', 'Vapi integration: your voice agents, each with its own Vapi API key.'),
     addAgentCard(agent => {
       agents = [...agents, agent];
       draw();
+      budgets.redrawScope();
     }),
     h('section', { class: 'card', 'aria-labelledby': 'agents-heading' },
       h('div', { class: 'card-head' }, h('h2', { id: 'agents-heading', tabindex: '-1' }, 'Your agents'), showDeleted),
-      listArea));
+      listArea),
+    budgets.card,
+    alertSettingsCard(signal));
   await reload();
+  budgets.redrawScope();
+  await budgets.reload();
 }
 
 function addAgentCard(onAdded) {

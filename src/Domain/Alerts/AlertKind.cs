@@ -1,0 +1,10 @@
+namespace VapiAgents.Domain.Alerts;
+
+/// <summary>What an alert is about; the wire names are <see cref="AlertKinds"/>.</summary>
+public enum AlertKind
+{
+    BudgetThreshold,
+    AnomalyCost,
+    AnomalyCalls,
+    SyncFailing,
+}
