@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddScoped<IUsageReader, RollupUsageReader>();
         services.AddScoped<Application.Audit.IAuditTrail, AuditTrail>();
         services.AddScoped<CallRowUsageReader>();
+        services.AddScoped<Application.Metrics.ISeriesUsageReader, RollupSeriesReader>();
         services.AddScoped<ICallExportSource, CallExportSource>();
         services.AddScoped<Application.Metrics.Commands.RebuildRollups.IRollupRebuilder, RollupRebuilder>();
 

@@ -114,14 +114,8 @@ public sealed class RollupUsageReader(ApplicationDbContext db, UsageKeyRegistry 
             .ToArray();
 
     /// <summary>The user's agent sets that hold calls of any selected agent, with their members.</summary>
-    private async Task<Dictionary<long, HashSet<Guid>>> SetsAsync(string userId, IReadOnlyCollection<Guid> agentIds, CancellationToken cancellationToken)
-    {
-        var selected = agentIds.ToHashSet();
-        var sets = await db.AgentSets.AsNoTracking().Where(s => s.UserId == userId).ToListAsync(cancellationToken);
-        return sets.Select(s => (s.Id, Members: s.MemberIds().ToHashSet()))
-            .Where(s => s.Members.Overlaps(selected))
-            .ToDictionary(s => s.Id, s => s.Members);
-    }
+    private Task<Dictionary<long, HashSet<Guid>>> SetsAsync(string userId, IReadOnlyCollection<Guid> agentIds, CancellationToken cancellationToken) =>
+        SelectedAgentSets.ReadAsync(db, userId, agentIds, cancellationToken);
 
     private async Task<Dictionary<(long SetId, long Bucket), UsageRollup>> RollupsAsync(
         List<long> setIds, RollupGranularity granularity, IEnumerable<Piece> pieces, CancellationToken cancellationToken)

@@ -33,18 +33,20 @@ public sealed class Metrics : IEndpointGroup
     /// <param name="includeInactive">Count inactive agents in the aggregate.</param>
     /// <param name="includeDeleted">Count deleted agents' history (or read one by its id).</param>
     /// <param name="compare">Also answer the previous period of the same length (default true).</param>
+    /// <param name="interval">Grain of <c>series</c>: hour (ranges of 31 days or less), day (default), week or month.</param>
     public static async Task<Ok<MetricsResponse>> GetMetrics(
         ISender sender, CancellationToken cancellationToken, Guid? agentId = null, string? startDate = null, string? endDate = null,
-        string? timezone = null, bool includeInactive = false, bool includeDeleted = false, bool compare = true) =>
+        string? timezone = null, bool includeInactive = false, bool includeDeleted = false, bool compare = true, string? interval = null) =>
         TypedResults.Ok(await sender.Send(
-            new GetMetricsQuery(new MetricsFilter(agentId, startDate, endDate, timezone, includeInactive, includeDeleted), compare),
+            new GetMetricsQuery(new MetricsFilter(agentId, startDate, endDate, timezone, includeInactive, includeDeleted), compare, interval),
             cancellationToken));
 
     /// <param name="groupBy">day (default), agent or call.</param>
+    /// <param name="interval">With groupBy=day: hour, day (default), week or month rows.</param>
     public static async Task<CsvResult> ExportMetrics(
         ISender sender, CancellationToken cancellationToken, Guid? agentId = null, string? startDate = null, string? endDate = null,
-        string? timezone = null, bool includeInactive = false, bool includeDeleted = false, string? groupBy = null) =>
+        string? timezone = null, bool includeInactive = false, bool includeDeleted = false, string? groupBy = null, string? interval = null) =>
         new(await sender.Send(
-            new ExportMetricsQuery(new MetricsFilter(agentId, startDate, endDate, timezone, includeInactive, includeDeleted), groupBy),
+            new ExportMetricsQuery(new MetricsFilter(agentId, startDate, endDate, timezone, includeInactive, includeDeleted), groupBy, interval),
             cancellationToken));
 }

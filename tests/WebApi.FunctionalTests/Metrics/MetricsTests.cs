@@ -47,7 +47,7 @@ public abstract class MetricsTests(SyncAppFixture fixture)
         var truth = Vapi.Truth(Org(0).Keys[0]);
         metrics.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(
             "range", "agentIds", "totals", "costBreakdown", "tokens", "byEndedReason", "byType", "byStatus",
-            "successEvaluation", "daily", "previousPeriod", "change");
+            "successEvaluation", "daily", "previousPeriod", "change", "series");
         var totals = metrics.GetProperty("totals");
         totals.GetProperty("calls").GetInt64().Should().Be(truth.Calls);
         totals.GetProperty("cost").GetDecimal().Should().Be(truth.Cost);
@@ -161,6 +161,8 @@ public abstract class MetricsTests(SyncAppFixture fixture)
         { "agentId=not-a-guid", "agentId" },
         { "includeInactive=maybe", "includeInactive" },
         { "compare=2", "compare" },
+        { "interval=minute", "interval" },
+        { "interval=hour&startDate=2026-01-01&endDate=2026-02-01", "interval" },
     };
 
     [SkippableTheory]
@@ -176,6 +178,39 @@ public abstract class MetricsTests(SyncAppFixture fixture)
             (await (await user.Client.GetAsync($"/api/vapi/metrics/export?{query}")).ShouldBeProblemAsync(HttpStatusCode.BadRequest))
                 .ErrorFields().Should().Contain(field);
         }
+    }
+
+    [SkippableFact]
+    public async Task Series_AtEachInterval_AddsUpToTheTotals_InLocalTimeWithOffsets_AndTheExportFollows()
+    {
+        var (user, agent) = await SyncedAgentAsync();
+        var range = $"agentId={agent}&startDate={Day(DateTime.UtcNow.AddDays(-12))}&endDate={Day(DateTime.UtcNow)}&timezone=Asia/Kathmandu";
+
+        long calls = 0;
+        foreach (var (interval, count) in new[] { ("hour", 13 * 24), ("day", 13), ("week", -1), ("month", -1) })
+        {
+            var metrics = await MetricsAsync(user.Client, $"{range}&interval={interval}&compare=false");
+            var series = metrics.GetProperty("series").EnumerateArray().ToList();
+            if (count > 0)
+            {
+                series.Should().HaveCount(count, interval);
+            }
+
+            series[0].GetProperty("start").GetString().Should().Be($"{Day(DateTime.UtcNow.AddDays(-12))}T00:00:00+05:45");
+            series.Select(e => DateTimeOffset.Parse(e.GetProperty("start").GetString()!)).Should().BeInAscendingOrder();
+            var totals = metrics.GetProperty("totals");
+            calls = totals.GetProperty("calls").GetInt64();
+            series.Sum(e => e.GetProperty("calls").GetInt64()).Should().Be(totals.GetProperty("calls").GetInt64(), interval);
+            series.Sum(e => e.GetProperty("cost").GetDecimal()).Should().Be(totals.GetProperty("cost").GetDecimal(), interval);
+        }
+
+        var csv = await user.Client.GetStringAsync($"/api/vapi/metrics/export?{range}&interval=hour");
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].Trim().Should().Be("start,calls,minutes,durationSeconds,cost");
+        lines.Should().HaveCount(1 + 13 * 24);
+        lines.Skip(1).Sum(l => long.Parse(l.Split(',')[1])).Should().Be(calls).And.BeGreaterThan(0);
+        (await (await user.Client.GetAsync($"/api/vapi/metrics/export?{range}&interval=week&groupBy=agent")).ShouldBeProblemAsync(HttpStatusCode.BadRequest))
+            .ErrorFields().Should().Equal("interval");
     }
 
     [SkippableFact]
