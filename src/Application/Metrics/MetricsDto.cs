@@ -22,6 +22,9 @@ public sealed record MetricsDto(
 {
     /// <summary>The range at the asked grain (hour, day, week or month), zero-filled, oldest first.</summary>
     public IReadOnlyList<SeriesEntryDto> Series { get; init; } = [];
+
+    /// <summary>Calls per call-length band, shortest first; calls without a duration are left out.</summary>
+    public IReadOnlyList<DurationBandDto> DurationHistogram { get; init; } = [];
 }
 
 public sealed record MetricsRange(string StartDate, string EndDate, string Timezone);
@@ -40,6 +43,9 @@ public sealed record SuccessEvaluationDto(long Passed, long Failed, long Unknown
 
 /// <param name="Start">The bucket's first local instant, ISO 8601 with the zone's offset then.</param>
 public sealed record SeriesEntryDto(string Start, long Calls, decimal Minutes, decimal Cost);
+
+/// <summary>Calls that lasted [fromSeconds, toSeconds); toSeconds is null for the last band.</summary>
+public sealed record DurationBandDto(int FromSeconds, int? ToSeconds, long Calls);
 
 public sealed record DailyUsageDto(string Date, long Calls, decimal Minutes, decimal Cost);
 

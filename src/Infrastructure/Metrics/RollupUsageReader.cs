@@ -75,12 +75,15 @@ public sealed class RollupUsageReader(ApplicationDbContext db, UsageKeyRegistry 
             daily.Add((range.First.AddDays(i), day));
         }
 
-        var values = await keys.ValuesAsync(total.Breakdown.Keys.Select(k => k.KeyId), cancellationToken);
+        var values = await keys.ValuesAsync(total.Breakdown.Keys.Where(k => k.Dimension != BreakdownDimension.DurationBand).Select(k => k.KeyId), cancellationToken);
         return new UsageReport(
             total.Sums, daily, byAgent,
             Entries(total, BreakdownDimension.EndedReason, values),
             Entries(total, BreakdownDimension.Type, values),
-            Entries(total, BreakdownDimension.Status, values));
+            Entries(total, BreakdownDimension.Status, values))
+        {
+            DurationHistogram = DurationBands.All.Select((_, i) => total.Breakdown.GetValueOrDefault(new BreakdownBlob.Key(BreakdownDimension.DurationBand, i + 1)).Calls).ToList(),
+        };
     }
 
     public async Task<UsageBrief> ReadBriefAsync(string userId, IReadOnlyCollection<Guid> agentIds, DayRange range, CancellationToken cancellationToken)

@@ -47,7 +47,7 @@ public abstract class MetricsTests(SyncAppFixture fixture)
         var truth = Vapi.Truth(Org(0).Keys[0]);
         metrics.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(
             "range", "agentIds", "totals", "costBreakdown", "tokens", "byEndedReason", "byType", "byStatus",
-            "successEvaluation", "daily", "previousPeriod", "change", "series");
+            "successEvaluation", "daily", "previousPeriod", "change", "series", "durationHistogram");
         var totals = metrics.GetProperty("totals");
         totals.GetProperty("calls").GetInt64().Should().Be(truth.Calls);
         totals.GetProperty("cost").GetDecimal().Should().Be(truth.Cost);
@@ -202,6 +202,10 @@ public abstract class MetricsTests(SyncAppFixture fixture)
             calls = totals.GetProperty("calls").GetInt64();
             series.Sum(e => e.GetProperty("calls").GetInt64()).Should().Be(totals.GetProperty("calls").GetInt64(), interval);
             series.Sum(e => e.GetProperty("cost").GetDecimal()).Should().Be(totals.GetProperty("cost").GetDecimal(), interval);
+            var bands = metrics.GetProperty("durationHistogram").EnumerateArray().ToList();
+            bands.Select(b => b.GetProperty("fromSeconds").GetInt32()).Should().Equal(0, 30, 60, 120, 300, 600);
+            bands[^1].GetProperty("toSeconds").ValueKind.Should().Be(JsonValueKind.Null);
+            bands.Sum(b => b.GetProperty("calls").GetInt64()).Should().BeInRange(1, calls, "calls without a duration are left out");
         }
 
         var csv = await user.Client.GetStringAsync($"/api/vapi/metrics/export?{range}&interval=hour");

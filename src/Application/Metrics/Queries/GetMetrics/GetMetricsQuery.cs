@@ -55,7 +55,11 @@ public sealed class GetMetricsQueryHandler(MetricsScopeResolver scopes, IUsageRe
             previous is { } past
                 ? new ChangeDto(Change(current.Calls, past.Calls), Change(current.DurationMs, past.DurationMs), Change(current.Cost, past.Cost))
                 : null);
-        return new MetricsResponse(metrics with { Series = await SeriesAsync(userId, ids, scope.Range, query.Interval, report, cancellationToken) });
+        return new MetricsResponse(metrics with
+        {
+            Series = await SeriesAsync(userId, ids, scope.Range, query.Interval, report, cancellationToken),
+            DurationHistogram = DurationBands.All.Select((band, i) => new DurationBandDto(band.FromSeconds, band.ToSeconds, report.DurationHistogram.ElementAtOrDefault(i))).ToList(),
+        });
     }
 
     /// <summary>Days come with the report already; other grains are one more read.</summary>
