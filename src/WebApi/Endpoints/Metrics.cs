@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using VapiAgents.Application.Metrics;
 using VapiAgents.Application.Metrics.Queries.ExportMetrics;
+using VapiAgents.Application.Metrics.Queries.GetHeatmap;
 using VapiAgents.Application.Metrics.Queries.GetMetrics;
 using VapiAgents.WebApi.Configurations;
 using VapiAgents.WebApi.Infrastructure;
@@ -24,6 +25,9 @@ public sealed class Metrics : IEndpointGroup
         group.MapGet("export", ExportMetrics).WithName(nameof(ExportMetrics))
             .WithSummary("The same as CSV, a row per day, per agent or per call.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        group.MapGet("heatmap", GetHeatmap).WithName(nameof(GetHeatmap))
+            .WithSummary("Peak hours: usage by local weekday and hour (168 cells).")
+            .WithDescription("The same filters as the metrics route. Each call counts in the local weekday and wall-clock hour it was created; the cells add up to the metrics totals.");
     }
 
     /// <param name="agentId">One agent (it may be inactive); without it, all your active agents together.</param>
@@ -40,6 +44,12 @@ public sealed class Metrics : IEndpointGroup
         TypedResults.Ok(await sender.Send(
             new GetMetricsQuery(new MetricsFilter(agentId, startDate, endDate, timezone, includeInactive, includeDeleted), compare, interval),
             cancellationToken));
+
+    public static async Task<Ok<HeatmapResponse>> GetHeatmap(
+        ISender sender, CancellationToken cancellationToken, Guid? agentId = null, string? startDate = null, string? endDate = null,
+        string? timezone = null, bool includeInactive = false, bool includeDeleted = false) =>
+        TypedResults.Ok(await sender.Send(
+            new GetHeatmapQuery(new MetricsFilter(agentId, startDate, endDate, timezone, includeInactive, includeDeleted)), cancellationToken));
 
     /// <param name="groupBy">day (default), agent or call.</param>
     /// <param name="interval">With groupBy=day: hour, day (default), week or month rows.</param>

@@ -68,6 +68,32 @@ public abstract class SeriesOracleTests(UsageDataFixture data)
         }
     }
 
+    [SkippableTheory]
+    [InlineData("America/New_York")]
+    [InlineData("Europe/London")]
+    [InlineData("Asia/Kathmandu")]
+    [InlineData("Pacific/Chatham")]
+    public async Task Heatmap_EqualsThePlainComputationOverRawCalls_AndAddsUpToTheTotals(string zoneId)
+    {
+        data.RequireDatabase();
+        var range = new DayRange(new DateOnly(2026, 2, 18), new DateOnly(2026, 5, 18), TimeZoneInfo.FindSystemTimeZoneById(zoneId));
+        await using var scope = data.Services.CreateAsyncScope();
+        var hours = SeriesPlan.Plan(range, SeriesInterval.Hour);
+        var cells = HourOfWeek.Fold(hours, await scope.ServiceProvider.GetRequiredService<ISeriesUsageReader>().ReadAsync(UsageDataFixture.UserId, data.Agents, hours, default));
+        var report = await scope.ServiceProvider.GetRequiredService<IUsageReader>().ReadAsync(UsageDataFixture.UserId, data.Agents, range, default);
+
+        var expected = new UsageBrief[HourOfWeek.Cells];
+        foreach (var (local, call) in await LocalCallsAsync(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>(), range))
+        {
+            var i = (((int)local.DayOfWeek + 6) % 7) * 24 + local.Hour;
+            expected[i] = new UsageBrief(expected[i].Calls + 1, expected[i].DurationMs + call.DurationMs, expected[i].Cost + Money.ToUnits(call.Cost));
+        }
+
+        cells.Should().Equal(expected);
+        cells.Sum(c => c.Calls).Should().Be(report.Totals.Calls).And.BeGreaterThan(1000);
+        cells.Sum(c => c.Cost).Should().Be(report.Totals.Cost);
+    }
+
     [SkippableFact]
     public async Task Series_OfASelection_CountsASharedCallOnce()
     {
@@ -88,20 +114,27 @@ public abstract class SeriesOracleTests(UsageDataFixture data)
         ? $"{local:yyyy-MM-ddTHH}{local.Offset}"
         : DateOnly.FromDateTime(local.DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    private async Task<Dictionary<string, UsageBrief>> PlainAsync(ApplicationDbContext db, DayRange range, string interval)
+    /// <summary>Each of the selected calls once, with its local creation time, if that falls on a day of the range.</summary>
+    private async Task<List<(DateTimeOffset Local, CallUsage Call)>> LocalCallsAsync(ApplicationDbContext db, DayRange range)
     {
         var agents = data.Agents.ToList();
         var rows = await db.CallUsages.AsNoTracking().Where(u => u.UserId == UsageDataFixture.UserId && agents.Contains(u.AgentId)).ToListAsync();
-        var sums = new Dictionary<string, UsageBrief>();
-        foreach (var call in rows.DistinctBy(r => r.CallId))
-        {
-            var utc = DateTime.SpecifyKind(call.CreatedAt, DateTimeKind.Utc);
-            var local = new DateTimeOffset(utc).ToOffset(range.Zone.GetUtcOffset(utc));
-            var day = DateOnly.FromDateTime(local.DateTime);
-            if (day < range.First || day > range.Last)
+        return rows.DistinctBy(r => r.CallId)
+            .Select(call =>
             {
-                continue;
-            }
+                var utc = DateTime.SpecifyKind(call.CreatedAt, DateTimeKind.Utc);
+                return (Local: new DateTimeOffset(utc).ToOffset(range.Zone.GetUtcOffset(utc)), Call: call);
+            })
+            .Where(c => DateOnly.FromDateTime(c.Local.DateTime) >= range.First && DateOnly.FromDateTime(c.Local.DateTime) <= range.Last)
+            .ToList();
+    }
+
+    private async Task<Dictionary<string, UsageBrief>> PlainAsync(ApplicationDbContext db, DayRange range, string interval)
+    {
+        var sums = new Dictionary<string, UsageBrief>();
+        foreach (var (local, call) in await LocalCallsAsync(db, range))
+        {
+            var day = DateOnly.FromDateTime(local.DateTime);
 
             var key = interval switch
             {

@@ -218,6 +218,27 @@ public abstract class MetricsTests(SyncAppFixture fixture)
     }
 
     [SkippableFact]
+    public async Task Heatmap_Has168LocalCells_AddingUpToTheTotals()
+    {
+        var (user, agent) = await SyncedAgentAsync();
+        var range = $"agentId={agent}&{Range}&timezone=America/New_York";
+
+        var response = await user.Client.GetAsync($"/api/vapi/metrics/heatmap?{range}");
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var heatmap = (await response.JsonAsync()).GetProperty("heatmap");
+        var totals = (await MetricsAsync(user.Client, $"{range}&compare=false")).GetProperty("totals");
+
+        heatmap.GetProperty("timezone").GetString().Should().Be("America/New_York");
+        var cells = heatmap.GetProperty("cells").EnumerateArray().ToList();
+        cells.Select(c => (c.GetProperty("weekday").GetInt32(), c.GetProperty("hour").GetInt32()))
+            .Should().Equal(Enumerable.Range(0, 168).Select(i => (i / 24 + 1, i % 24)));
+        cells.Sum(c => c.GetProperty("calls").GetInt64()).Should().Be(totals.GetProperty("calls").GetInt64()).And.BeGreaterThan(0);
+        cells.Sum(c => c.GetProperty("cost").GetDecimal()).Should().Be(totals.GetProperty("cost").GetDecimal());
+        (await (await user.Client.GetAsync("/api/vapi/metrics/heatmap?timezone=Mars/Base")).ShouldBeProblemAsync(HttpStatusCode.BadRequest))
+            .ErrorFields().Should().Equal("timezone");
+    }
+
+    [SkippableFact]
     public async Task Export_UnknownGroupBy_Is400()
     {
         var user = await App.RegisterAndLoginAsync();
