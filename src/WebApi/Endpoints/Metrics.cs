@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using VapiAgents.Application.Metrics;
 using VapiAgents.Application.Metrics.Queries.ExportMetrics;
+using VapiAgents.Application.Metrics.Queries.GetConcurrency;
 using VapiAgents.Application.Metrics.Queries.GetHeatmap;
 using VapiAgents.Application.Metrics.Queries.GetMetrics;
 using VapiAgents.WebApi.Configurations;
@@ -28,6 +29,9 @@ public sealed class Metrics : IEndpointGroup
         group.MapGet("heatmap", GetHeatmap).WithName(nameof(GetHeatmap))
             .WithSummary("Peak hours: usage by local weekday and hour (168 cells).")
             .WithDescription("The same filters as the metrics route. Each call counts in the local weekday and wall-clock hour it was created; the cells add up to the metrics totals.");
+        group.MapGet("concurrency", GetConcurrency).WithName(nameof(GetConcurrency))
+            .WithSummary("The most calls in progress at once, over the range and per hour or day.")
+            .WithDescription("The same filters as the metrics route. A call occupies [startedAt, endedAt); calls that only touch do not overlap, and a call seen by several of your agents counts once.");
     }
 
     /// <param name="agentId">One agent (it may be inactive); without it, all your active agents together.</param>
@@ -50,6 +54,13 @@ public sealed class Metrics : IEndpointGroup
         string? timezone = null, bool includeInactive = false, bool includeDeleted = false) =>
         TypedResults.Ok(await sender.Send(
             new GetHeatmapQuery(new MetricsFilter(agentId, startDate, endDate, timezone, includeInactive, includeDeleted)), cancellationToken));
+
+    /// <param name="interval">hour (ranges of 31 days or less) or day (default).</param>
+    public static async Task<Ok<ConcurrencyResponse>> GetConcurrency(
+        ISender sender, CancellationToken cancellationToken, Guid? agentId = null, string? startDate = null, string? endDate = null,
+        string? timezone = null, bool includeInactive = false, bool includeDeleted = false, string? interval = null) =>
+        TypedResults.Ok(await sender.Send(
+            new GetConcurrencyQuery(new MetricsFilter(agentId, startDate, endDate, timezone, includeInactive, includeDeleted), interval), cancellationToken));
 
     /// <param name="groupBy">day (default), agent or call.</param>
     /// <param name="interval">With groupBy=day: hour, day (default), week or month rows.</param>

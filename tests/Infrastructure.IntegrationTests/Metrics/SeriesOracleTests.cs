@@ -95,6 +95,36 @@ public abstract class SeriesOracleTests(UsageDataFixture data)
     }
 
     [SkippableFact]
+    public async Task Concurrency_EqualsABruteForceCount_AndASharedCallCountsOnce()
+    {
+        data.RequireDatabase();
+        var range = new DayRange(new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), TimeZoneInfo.FindSystemTimeZoneById("Asia/Kathmandu"));
+        await using var scope = data.Services.CreateAsyncScope();
+        var reader = scope.ServiceProvider.GetRequiredService<ICallIntervalReader>();
+        var hours = SeriesPlan.Plan(range, SeriesInterval.Hour);
+        var (from, to) = (hours[0].StartMs, hours[^1].EndMs);
+        var calls = await reader.ReadAsync(UsageDataFixture.UserId, data.Agents, from, to, default);
+        var peaks = ConcurrencySweep.Compute(calls, hours);
+
+        // Brute force: the count at every instant a call starts (the only instants a count can rise), clipped to each hour.
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var agents = data.Agents.ToList();
+        var raw = (await db.CallUsages.AsNoTracking().Where(u => u.UserId == UsageDataFixture.UserId && agents.Contains(u.AgentId)).ToListAsync())
+            .DistinctBy(r => r.CallId).Where(r => r.StartedAt is not null && r.EndedAt is not null && r.EndedAt > r.StartedAt)
+            .Select(r => (Start: new DateTimeOffset(DateTime.SpecifyKind(r.StartedAt!.Value, DateTimeKind.Utc)).ToUnixTimeMilliseconds(),
+                End: new DateTimeOffset(DateTime.SpecifyKind(r.EndedAt!.Value, DateTimeKind.Utc)).ToUnixTimeMilliseconds()))
+            .ToList();
+        int CountAt(long t) => raw.Count(c => c.Start <= t && t < c.End);
+        var expected = hours.Select(h => raw.Select(c => Math.Max(c.Start, h.StartMs)).Where(t => t >= h.StartMs && t < h.EndMs).Distinct().Select(CountAt).DefaultIfEmpty(0).Max()).ToList();
+
+        peaks.BucketPeaks.Should().Equal(expected);
+        peaks.Peak.Should().Be(expected.Max()).And.BeGreaterThan(1);
+        CountAt(peaks.PeakAtMs!.Value).Should().Be(peaks.Peak);
+        (await reader.ReadAsync(UsageDataFixture.UserId, [data.WholeOrg, data.AssistantOne], from, to, default))
+            .Should().BeEquivalentTo(await reader.ReadAsync(UsageDataFixture.UserId, [data.WholeOrg], from, to, default), "a call seen by two agents is one call");
+    }
+
+    [SkippableFact]
     public async Task Series_OfASelection_CountsASharedCallOnce()
     {
         data.RequireDatabase();

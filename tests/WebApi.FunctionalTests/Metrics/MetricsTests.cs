@@ -239,6 +239,26 @@ public abstract class MetricsTests(SyncAppFixture fixture)
     }
 
     [SkippableFact]
+    public async Task Concurrency_PerHour_PeaksAtMostTheRangesPeak_AndKnowsItsIntervals()
+    {
+        var (user, agent) = await SyncedAgentAsync();
+        var range = $"agentId={agent}&{Range}&timezone=Asia/Kolkata";
+
+        var response = await user.Client.GetAsync($"/api/vapi/metrics/concurrency?{range}&interval=hour");
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var concurrency = (await response.JsonAsync()).GetProperty("concurrency");
+
+        var series = concurrency.GetProperty("series").EnumerateArray().ToList();
+        series.Should().HaveCount(13 * 24);
+        series[0].GetProperty("start").GetString().Should().EndWith("T00:00:00+05:30");
+        var peak = concurrency.GetProperty("peak").GetInt32();
+        peak.Should().BeGreaterThan(0).And.Be(series.Max(s => s.GetProperty("peak").GetInt32()));
+        concurrency.GetProperty("peakAt").GetString().Should().EndWith("+05:30");
+        (await (await user.Client.GetAsync($"/api/vapi/metrics/concurrency?{range}&interval=week")).ShouldBeProblemAsync(HttpStatusCode.BadRequest))
+            .ErrorFields().Should().Equal("interval");
+    }
+
+    [SkippableFact]
     public async Task Export_UnknownGroupBy_Is400()
     {
         var user = await App.RegisterAndLoginAsync();
