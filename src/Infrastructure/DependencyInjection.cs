@@ -59,6 +59,8 @@ public static class DependencyInjection
         services.AddScoped<IUsageReader, RollupUsageReader>();
         services.AddScoped<Application.Audit.IAuditTrail, AuditTrail>();
         services.AddScoped<CallRowUsageReader>();
+        services.AddScoped<Application.Metrics.ISeriesUsageReader, RollupSeriesReader>();
+        services.AddScoped<Application.Metrics.ICallIntervalReader, CallIntervalReader>();
         services.AddScoped<ICallExportSource, CallExportSource>();
         services.AddScoped<Application.Metrics.Commands.RebuildRollups.IRollupRebuilder, RollupRebuilder>();
 

@@ -18,7 +18,14 @@ public sealed record MetricsDto(
     IReadOnlyList<DailyUsageDto> Daily,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AgentUsageDto>? ByAgent,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PreviousPeriodDto? PreviousPeriod,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ChangeDto? Change);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ChangeDto? Change)
+{
+    /// <summary>The range at the asked grain (hour, day, week or month), zero-filled, oldest first.</summary>
+    public IReadOnlyList<SeriesEntryDto> Series { get; init; } = [];
+
+    /// <summary>Calls per call-length band, shortest first; calls without a duration are left out.</summary>
+    public IReadOnlyList<DurationBandDto> DurationHistogram { get; init; } = [];
+}
 
 public sealed record MetricsRange(string StartDate, string EndDate, string Timezone);
 
@@ -33,6 +40,12 @@ public sealed record TokensDto(long LlmPrompt, long LlmCompletion, long TtsChara
 public sealed record KeyedUsageDto(string? Key, long Calls, decimal Cost);
 
 public sealed record SuccessEvaluationDto(long Passed, long Failed, long Unknown);
+
+/// <param name="Start">The bucket's first local instant, ISO 8601 with the zone's offset then.</param>
+public sealed record SeriesEntryDto(string Start, long Calls, decimal Minutes, decimal Cost);
+
+/// <summary>Calls that lasted [fromSeconds, toSeconds); toSeconds is null for the last band.</summary>
+public sealed record DurationBandDto(int FromSeconds, int? ToSeconds, long Calls);
 
 public sealed record DailyUsageDto(string Date, long Calls, decimal Minutes, decimal Cost);
 

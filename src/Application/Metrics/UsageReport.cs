@@ -54,7 +54,11 @@ public sealed record UsageReport(
     IReadOnlyDictionary<Guid, UsageBrief> ByAgent,
     IReadOnlyList<BreakdownEntry> ByEndedReason,
     IReadOnlyList<BreakdownEntry> ByType,
-    IReadOnlyList<BreakdownEntry> ByStatus);
+    IReadOnlyList<BreakdownEntry> ByStatus)
+{
+    /// <summary>Calls per band of <see cref="DurationBands.All"/> (calls without a duration are in none).</summary>
+    public IReadOnlyList<long> DurationHistogram { get; init; } = [];
+}
 
 /// <summary>The local days asked for, in their zone.</summary>
 public sealed record DayRange(DateOnly First, DateOnly Last, TimeZoneInfo Zone)

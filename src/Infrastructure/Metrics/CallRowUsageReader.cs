@@ -66,10 +66,21 @@ public sealed class CallRowUsageReader(ApplicationDbContext db) : IUsageReader
             .Append($" AND \"CreatedAt\" >= {own.Parameter(bounds[0])} AND \"CreatedAt\" < {own.Parameter(bounds[^1])} GROUP BY \"AgentId\"");
         await QueryAsync(own, reader => byAgent[ReadGuid(reader, 0)] = new UsageBrief(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3)), cancellationToken);
 
+        var histogram = new long[DurationBands.All.Count];
+        var bands = string.Join(" ", DurationBands.All.Skip(1).Select((b, i) => $"WHEN \"DurationMs\" < {b.FromSeconds * 1000L} THEN {i}"));
+        await QueryAsync(
+            Selected(userId, agentIds, bounds[0], bounds[^1],
+                $"SELECT b.\"Band\", CAST(COUNT(*) AS BIGINT) FROM (SELECT CASE {bands} ELSE {DurationBands.All.Count - 1} END AS \"Band\" FROM sel WHERE \"StartedAt\" IS NOT NULL AND \"EndedAt\" IS NOT NULL) b GROUP BY b.\"Band\""),
+            reader => histogram[reader.GetInt32(0)] = reader.GetInt64(1),
+            cancellationToken);
+
         return new UsageReport(
             totals,
             Enumerable.Range(0, range.Days).Select(i => (range.First.AddDays(i), days.GetValueOrDefault(i))).ToList(),
-            byAgent, breakdowns["EndedReason"], breakdowns["Type"], breakdowns["Status"]);
+            byAgent, breakdowns["EndedReason"], breakdowns["Type"], breakdowns["Status"])
+        {
+            DurationHistogram = histogram,
+        };
     }
 
     public async Task<UsageBrief> ReadBriefAsync(string userId, IReadOnlyCollection<Guid> agentIds, DayRange range, CancellationToken cancellationToken)

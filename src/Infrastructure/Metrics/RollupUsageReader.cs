@@ -75,12 +75,15 @@ public sealed class RollupUsageReader(ApplicationDbContext db, UsageKeyRegistry 
             daily.Add((range.First.AddDays(i), day));
         }
 
-        var values = await keys.ValuesAsync(total.Breakdown.Keys.Select(k => k.KeyId), cancellationToken);
+        var values = await keys.ValuesAsync(total.Breakdown.Keys.Where(k => k.Dimension != BreakdownDimension.DurationBand).Select(k => k.KeyId), cancellationToken);
         return new UsageReport(
             total.Sums, daily, byAgent,
             Entries(total, BreakdownDimension.EndedReason, values),
             Entries(total, BreakdownDimension.Type, values),
-            Entries(total, BreakdownDimension.Status, values));
+            Entries(total, BreakdownDimension.Status, values))
+        {
+            DurationHistogram = DurationBands.All.Select((_, i) => total.Breakdown.GetValueOrDefault(new BreakdownBlob.Key(BreakdownDimension.DurationBand, i + 1)).Calls).ToList(),
+        };
     }
 
     public async Task<UsageBrief> ReadBriefAsync(string userId, IReadOnlyCollection<Guid> agentIds, DayRange range, CancellationToken cancellationToken)
@@ -114,14 +117,8 @@ public sealed class RollupUsageReader(ApplicationDbContext db, UsageKeyRegistry 
             .ToArray();
 
     /// <summary>The user's agent sets that hold calls of any selected agent, with their members.</summary>
-    private async Task<Dictionary<long, HashSet<Guid>>> SetsAsync(string userId, IReadOnlyCollection<Guid> agentIds, CancellationToken cancellationToken)
-    {
-        var selected = agentIds.ToHashSet();
-        var sets = await db.AgentSets.AsNoTracking().Where(s => s.UserId == userId).ToListAsync(cancellationToken);
-        return sets.Select(s => (s.Id, Members: s.MemberIds().ToHashSet()))
-            .Where(s => s.Members.Overlaps(selected))
-            .ToDictionary(s => s.Id, s => s.Members);
-    }
+    private Task<Dictionary<long, HashSet<Guid>>> SetsAsync(string userId, IReadOnlyCollection<Guid> agentIds, CancellationToken cancellationToken) =>
+        SelectedAgentSets.ReadAsync(db, userId, agentIds, cancellationToken);
 
     private async Task<Dictionary<(long SetId, long Bucket), UsageRollup>> RollupsAsync(
         List<long> setIds, RollupGranularity granularity, IEnumerable<Piece> pieces, CancellationToken cancellationToken)

@@ -6,4 +6,7 @@ public enum BreakdownDimension : byte
     EndedReason = 1,
     Type = 2,
     Status = 3,
+
+    /// <summary>Calls per call-length band: the key is the band's number (<see cref="Application.Metrics.DurationBands"/>), not an interned value.</summary>
+    DurationBand = 4,
 }

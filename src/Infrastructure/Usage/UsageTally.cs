@@ -40,6 +40,10 @@ internal sealed class UsageTally
         AddBreakdown(new BreakdownBlob.Key(BreakdownDimension.EndedReason, keys.Reason), sign, cost);
         AddBreakdown(new BreakdownBlob.Key(BreakdownDimension.Type, keys.Type), sign, cost);
         AddBreakdown(new BreakdownBlob.Key(BreakdownDimension.Status, keys.Status), sign, cost);
+        if (DurationBands.Of(facts) is var band and > 0)
+        {
+            AddBreakdown(new BreakdownBlob.Key(BreakdownDimension.DurationBand, band), sign, cost);
+        }
     }
 
     public void Add(UsageRollup rollup, int sign)

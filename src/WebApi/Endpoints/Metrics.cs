@@ -2,6 +2,8 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using VapiAgents.Application.Metrics;
 using VapiAgents.Application.Metrics.Queries.ExportMetrics;
+using VapiAgents.Application.Metrics.Queries.GetConcurrency;
+using VapiAgents.Application.Metrics.Queries.GetHeatmap;
 using VapiAgents.Application.Metrics.Queries.GetMetrics;
 using VapiAgents.WebApi.Configurations;
 using VapiAgents.WebApi.Infrastructure;
@@ -26,6 +28,12 @@ public sealed class Metrics : IEndpointGroup
             .WithSummary("The same as CSV, a row per day, per agent or per call.")
             .WithDescription("groupBy=day (default), agent or call; the same filters as GET /api/vapi/metrics. Streamed as text/csv.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        group.MapGet("heatmap", GetHeatmap).WithName(nameof(GetHeatmap))
+            .WithSummary("Peak hours: usage by local weekday and hour (168 cells).")
+            .WithDescription("The same filters as the metrics route. Each call counts in the local weekday and wall-clock hour it was created; the cells add up to the metrics totals.");
+        group.MapGet("concurrency", GetConcurrency).WithName(nameof(GetConcurrency))
+            .WithSummary("The most calls in progress at once, over the range and per hour or day.")
+            .WithDescription("The same filters as the metrics route. A call occupies [startedAt, endedAt); calls that only touch do not overlap, and a call seen by several of your agents counts once.");
     }
 
     /// <param name="agentId">One agent (it may be inactive); without it, all your active agents together.</param>
@@ -35,18 +43,33 @@ public sealed class Metrics : IEndpointGroup
     /// <param name="includeInactive">Count inactive agents in the aggregate.</param>
     /// <param name="includeDeleted">Count deleted agents' history (or read one by its id).</param>
     /// <param name="compare">Also answer the previous period of the same length (default true).</param>
+    /// <param name="interval">Grain of <c>series</c>: hour (ranges of 31 days or less), day (default), week or month.</param>
     public static async Task<Ok<MetricsResponse>> GetMetrics(
         ISender sender, CancellationToken cancellationToken, Guid? agentId = null, string? startDate = null, string? endDate = null,
-        string? timezone = null, bool includeInactive = false, bool includeDeleted = false, bool compare = true) =>
+        string? timezone = null, bool includeInactive = false, bool includeDeleted = false, bool compare = true, string? interval = null) =>
         TypedResults.Ok(await sender.Send(
-            new GetMetricsQuery(new MetricsFilter(agentId, startDate, endDate, timezone, includeInactive, includeDeleted), compare),
+            new GetMetricsQuery(new MetricsFilter(agentId, startDate, endDate, timezone, includeInactive, includeDeleted), compare, interval),
             cancellationToken));
 
+    public static async Task<Ok<HeatmapResponse>> GetHeatmap(
+        ISender sender, CancellationToken cancellationToken, Guid? agentId = null, string? startDate = null, string? endDate = null,
+        string? timezone = null, bool includeInactive = false, bool includeDeleted = false) =>
+        TypedResults.Ok(await sender.Send(
+            new GetHeatmapQuery(new MetricsFilter(agentId, startDate, endDate, timezone, includeInactive, includeDeleted)), cancellationToken));
+
+    /// <param name="interval">hour (ranges of 31 days or less) or day (default).</param>
+    public static async Task<Ok<ConcurrencyResponse>> GetConcurrency(
+        ISender sender, CancellationToken cancellationToken, Guid? agentId = null, string? startDate = null, string? endDate = null,
+        string? timezone = null, bool includeInactive = false, bool includeDeleted = false, string? interval = null) =>
+        TypedResults.Ok(await sender.Send(
+            new GetConcurrencyQuery(new MetricsFilter(agentId, startDate, endDate, timezone, includeInactive, includeDeleted), interval), cancellationToken));
+
     /// <param name="groupBy">day (default), agent or call.</param>
+    /// <param name="interval">With groupBy=day: hour, day (default), week or month rows.</param>
     public static async Task<CsvResult> ExportMetrics(
         ISender sender, CancellationToken cancellationToken, Guid? agentId = null, string? startDate = null, string? endDate = null,
-        string? timezone = null, bool includeInactive = false, bool includeDeleted = false, string? groupBy = null) =>
+        string? timezone = null, bool includeInactive = false, bool includeDeleted = false, string? groupBy = null, string? interval = null) =>
         new(await sender.Send(
-            new ExportMetricsQuery(new MetricsFilter(agentId, startDate, endDate, timezone, includeInactive, includeDeleted), groupBy),
+            new ExportMetricsQuery(new MetricsFilter(agentId, startDate, endDate, timezone, includeInactive, includeDeleted), groupBy, interval),
             cancellationToken));
 }

@@ -19,7 +19,7 @@ namespace VapiAgents.Benchmarks.Scenarios;
 public static class MetricsDataset
 {
     /// <summary>Bump when the data or the schema of a stored set changes: a new version is generated afresh.</summary>
-    public const string Version = "metrics-v1";
+    public const string Version = "metrics-v2";
 
     public const string UserId = "bench-metrics-user";
     public const int Calls = 1_000_000;

@@ -84,6 +84,7 @@ public static class MetricsScenario
             previous {previous}
 
             """));
+        text.AppendLine(CultureInfo.InvariantCulture, $"lengths {string.Join(' ', report.DurationHistogram)}");
         foreach (var (date, usage) in report.Daily)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"day {date:yyyy-MM-dd} {usage}");

@@ -37,6 +37,7 @@ public abstract class MetricsOracleTests(UsageDataFixture data, ITestOutputHelpe
             var because = $"question {question}: {agents.Count} agents, {range.First}..{range.Last} in {zone.Id}";
             fast.Totals.Should().BeEquivalentTo(reference.Totals, because);
             fast.Daily.Should().Equal(reference.Daily, because);
+            fast.DurationHistogram.Should().Equal(reference.DurationHistogram, because);
             fast.ByAgent.Should().BeEquivalentTo(reference.ByAgent, because);
             Sorted(fast.ByEndedReason).Should().Equal(Sorted(reference.ByEndedReason), because);
             Sorted(fast.ByType).Should().Equal(Sorted(reference.ByType), because);

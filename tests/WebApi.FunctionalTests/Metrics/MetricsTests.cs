@@ -47,7 +47,7 @@ public abstract class MetricsTests(SyncAppFixture fixture)
         var truth = Vapi.Truth(Org(0).Keys[0]);
         metrics.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(
             "range", "agentIds", "totals", "costBreakdown", "tokens", "byEndedReason", "byType", "byStatus",
-            "successEvaluation", "daily", "previousPeriod", "change");
+            "successEvaluation", "daily", "previousPeriod", "change", "series", "durationHistogram");
         var totals = metrics.GetProperty("totals");
         totals.GetProperty("calls").GetInt64().Should().Be(truth.Calls);
         totals.GetProperty("cost").GetDecimal().Should().Be(truth.Cost);
@@ -161,6 +161,8 @@ public abstract class MetricsTests(SyncAppFixture fixture)
         { "agentId=not-a-guid", "agentId" },
         { "includeInactive=maybe", "includeInactive" },
         { "compare=2", "compare" },
+        { "interval=minute", "interval" },
+        { "interval=hour&startDate=2026-01-01&endDate=2026-02-01", "interval" },
     };
 
     [SkippableTheory]
@@ -176,6 +178,84 @@ public abstract class MetricsTests(SyncAppFixture fixture)
             (await (await user.Client.GetAsync($"/api/vapi/metrics/export?{query}")).ShouldBeProblemAsync(HttpStatusCode.BadRequest))
                 .ErrorFields().Should().Contain(field);
         }
+    }
+
+    [SkippableFact]
+    public async Task Series_AtEachInterval_AddsUpToTheTotals_InLocalTimeWithOffsets_AndTheExportFollows()
+    {
+        var (user, agent) = await SyncedAgentAsync();
+        var range = $"agentId={agent}&startDate={Day(DateTime.UtcNow.AddDays(-12))}&endDate={Day(DateTime.UtcNow)}&timezone=Asia/Kathmandu";
+
+        long calls = 0;
+        foreach (var (interval, count) in new[] { ("hour", 13 * 24), ("day", 13), ("week", -1), ("month", -1) })
+        {
+            var metrics = await MetricsAsync(user.Client, $"{range}&interval={interval}&compare=false");
+            var series = metrics.GetProperty("series").EnumerateArray().ToList();
+            if (count > 0)
+            {
+                series.Should().HaveCount(count, interval);
+            }
+
+            series[0].GetProperty("start").GetString().Should().Be($"{Day(DateTime.UtcNow.AddDays(-12))}T00:00:00+05:45");
+            series.Select(e => DateTimeOffset.Parse(e.GetProperty("start").GetString()!)).Should().BeInAscendingOrder();
+            var totals = metrics.GetProperty("totals");
+            calls = totals.GetProperty("calls").GetInt64();
+            series.Sum(e => e.GetProperty("calls").GetInt64()).Should().Be(totals.GetProperty("calls").GetInt64(), interval);
+            series.Sum(e => e.GetProperty("cost").GetDecimal()).Should().Be(totals.GetProperty("cost").GetDecimal(), interval);
+            var bands = metrics.GetProperty("durationHistogram").EnumerateArray().ToList();
+            bands.Select(b => b.GetProperty("fromSeconds").GetInt32()).Should().Equal(0, 30, 60, 120, 300, 600);
+            bands[^1].GetProperty("toSeconds").ValueKind.Should().Be(JsonValueKind.Null);
+            bands.Sum(b => b.GetProperty("calls").GetInt64()).Should().BeInRange(1, calls, "calls without a duration are left out");
+        }
+
+        var csv = await user.Client.GetStringAsync($"/api/vapi/metrics/export?{range}&interval=hour");
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].Trim().Should().Be("start,calls,minutes,durationSeconds,cost");
+        lines.Should().HaveCount(1 + 13 * 24);
+        lines.Skip(1).Sum(l => long.Parse(l.Split(',')[1])).Should().Be(calls).And.BeGreaterThan(0);
+        (await (await user.Client.GetAsync($"/api/vapi/metrics/export?{range}&interval=week&groupBy=agent")).ShouldBeProblemAsync(HttpStatusCode.BadRequest))
+            .ErrorFields().Should().Equal("interval");
+    }
+
+    [SkippableFact]
+    public async Task Heatmap_Has168LocalCells_AddingUpToTheTotals()
+    {
+        var (user, agent) = await SyncedAgentAsync();
+        var range = $"agentId={agent}&{Range}&timezone=America/New_York";
+
+        var response = await user.Client.GetAsync($"/api/vapi/metrics/heatmap?{range}");
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var heatmap = (await response.JsonAsync()).GetProperty("heatmap");
+        var totals = (await MetricsAsync(user.Client, $"{range}&compare=false")).GetProperty("totals");
+
+        heatmap.GetProperty("timezone").GetString().Should().Be("America/New_York");
+        var cells = heatmap.GetProperty("cells").EnumerateArray().ToList();
+        cells.Select(c => (c.GetProperty("weekday").GetInt32(), c.GetProperty("hour").GetInt32()))
+            .Should().Equal(Enumerable.Range(0, 168).Select(i => (i / 24 + 1, i % 24)));
+        cells.Sum(c => c.GetProperty("calls").GetInt64()).Should().Be(totals.GetProperty("calls").GetInt64()).And.BeGreaterThan(0);
+        cells.Sum(c => c.GetProperty("cost").GetDecimal()).Should().Be(totals.GetProperty("cost").GetDecimal());
+        (await (await user.Client.GetAsync("/api/vapi/metrics/heatmap?timezone=Mars/Base")).ShouldBeProblemAsync(HttpStatusCode.BadRequest))
+            .ErrorFields().Should().Equal("timezone");
+    }
+
+    [SkippableFact]
+    public async Task Concurrency_PerHour_PeaksAtMostTheRangesPeak_AndKnowsItsIntervals()
+    {
+        var (user, agent) = await SyncedAgentAsync();
+        var range = $"agentId={agent}&{Range}&timezone=Asia/Kolkata";
+
+        var response = await user.Client.GetAsync($"/api/vapi/metrics/concurrency?{range}&interval=hour");
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var concurrency = (await response.JsonAsync()).GetProperty("concurrency");
+
+        var series = concurrency.GetProperty("series").EnumerateArray().ToList();
+        series.Should().HaveCount(13 * 24);
+        series[0].GetProperty("start").GetString().Should().EndWith("T00:00:00+05:30");
+        var peak = concurrency.GetProperty("peak").GetInt32();
+        peak.Should().BeGreaterThan(0).And.Be(series.Max(s => s.GetProperty("peak").GetInt32()));
+        concurrency.GetProperty("peakAt").GetString().Should().EndWith("+05:30");
+        (await (await user.Client.GetAsync($"/api/vapi/metrics/concurrency?{range}&interval=week")).ShouldBeProblemAsync(HttpStatusCode.BadRequest))
+            .ErrorFields().Should().Equal("interval");
     }
 
     [SkippableFact]

@@ -50,6 +50,8 @@ public static class RouteCatalogue
         new("GET /api/vapi/sync/{syncId:guid}", RouteResource.SyncRun, id => Send(HttpMethod.Get, $"/api/vapi/sync/{id}")),
         new("GET /api/vapi/metrics", RouteResource.Agent, id => Send(HttpMethod.Get, $"/api/vapi/metrics?agentId={id}")),
         new("GET /api/vapi/metrics/export", RouteResource.Agent, id => Send(HttpMethod.Get, $"/api/vapi/metrics/export?agentId={id}&groupBy=call")),
+        new("GET /api/vapi/metrics/concurrency", RouteResource.Agent, id => Send(HttpMethod.Get, $"/api/vapi/metrics/concurrency?agentId={id}")),
+        new("GET /api/vapi/metrics/heatmap", RouteResource.Agent, id => Send(HttpMethod.Get, $"/api/vapi/metrics/heatmap?agentId={id}")),
         new("POST /api/vapi/webhooks/{agentId:guid}", RouteResource.Agent, id => Send(HttpMethod.Post, $"/api/vapi/webhooks/{id}", new { message = new { type = "status-update" } }), ProvedBySecret: true),
         new("GET /api/vapi/audit", RouteResource.None, _ => Send(HttpMethod.Get, "/api/vapi/audit")),
         // Budgets and alerts name ids of their own; BudgetTests and AlertTests prove those answer 404 to anyone else.

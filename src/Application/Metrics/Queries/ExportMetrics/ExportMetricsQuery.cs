@@ -8,8 +8,8 @@ using VapiAgents.Domain.Usage;
 
 namespace VapiAgents.Application.Metrics.Queries.ExportMetrics;
 
-/// <summary>The metrics of a filter as CSV rows: one per day, per agent, or per call.</summary>
-public sealed record ExportMetricsQuery(MetricsFilter Filter, string? GroupBy = ExportMetricsQuery.ByDay) : IQuery<CsvExport>
+/// <summary>The metrics of a filter as CSV rows: one per day (or hour, week, month: <paramref name="Interval"/>), per agent, or per call.</summary>
+public sealed record ExportMetricsQuery(MetricsFilter Filter, string? GroupBy = ExportMetricsQuery.ByDay, string? Interval = null) : IQuery<CsvExport>
 {
     public const string ByDay = "day";
     public const string ByAgent = "agent";
@@ -27,12 +27,17 @@ public sealed class ExportMetricsQueryValidator : AbstractValidator<ExportMetric
         this.AddMetricsFilterRules(q => q.Filter);
         RuleFor(q => q.GroupBy).Must(g => g is null or ExportMetricsQuery.ByDay or ExportMetricsQuery.ByAgent or ExportMetricsQuery.ByCall)
             .WithMessage("groupBy must be day, agent or call.");
+        this.AddIntervalRules(q => q.Interval, q => q.Filter, SeriesInterval.Hour, SeriesInterval.Day, SeriesInterval.Week, SeriesInterval.Month);
+        RuleFor(q => q.Interval).Must(i => i is null or SeriesInterval.Day).OverridePropertyName("interval")
+            .When(q => q.GroupBy is not (null or ExportMetricsQuery.ByDay) && SeriesInterval.IsKnown(q.Interval))
+            .WithMessage("interval other than day needs groupBy=day.");
     }
 }
 
 public sealed class ExportMetricsQueryHandler(
     MetricsScopeResolver scopes,
     IUsageReader reader,
+    ISeriesUsageReader seriesReader,
     ICallExportSource calls,
     ICurrentUser currentUser) : IQueryHandler<ExportMetricsQuery, CsvExport>
 {
@@ -43,7 +48,8 @@ public sealed class ExportMetricsQueryHandler(
         var userId = currentUser.RequireUserId();
         var scope = await scopes.ResolveAsync(userId, query.Filter, cancellationToken);
         var groupBy = query.GroupBy ?? ExportMetricsQuery.ByDay;
-        var name = $"vapi-usage-{Date(scope.Range.First)}-to-{Date(scope.Range.Last)}-by-{groupBy}.csv";
+        var interval = query.Interval ?? SeriesInterval.Day;
+        var name = $"vapi-usage-{Date(scope.Range.First)}-to-{Date(scope.Range.Last)}-by-{(groupBy == ExportMetricsQuery.ByDay ? interval : groupBy)}.csv";
         return groupBy switch
         {
             ExportMetricsQuery.ByAgent => new CsvExport(name,
@@ -53,6 +59,8 @@ public sealed class ExportMetricsQueryHandler(
                  "transport", "stt", "llm", "tts", "vapi", "analysis", "other", "llmPromptTokens", "llmCompletionTokens",
                  "ttsCharacters", "successEvaluation", "successOutcome"],
                 new HashSet<int> { 0, 2, 3, 4, 5, 6, 19 }, ByCallAsync(userId, scope, cancellationToken)),
+            _ when interval != SeriesInterval.Day => new CsvExport(name,
+                ["start", "calls", "minutes", "durationSeconds", "cost"], new HashSet<int>(), BySeriesAsync(userId, scope, interval, cancellationToken)),
             _ => new CsvExport(name, ["date", "calls", "minutes", "durationSeconds", "cost"], new HashSet<int>(), ByDayAsync(userId, scope, cancellationToken)),
         };
     }
@@ -63,6 +71,17 @@ public sealed class ExportMetricsQueryHandler(
         foreach (var (date, usage) in report.Daily)
         {
             yield return [Date(date), Number(usage.Calls), Number(Minutes(usage.DurationMs)), Number(usage.DurationMs / 1000m), Number(Money.FromUnits(usage.Cost))];
+        }
+    }
+
+    private async IAsyncEnumerable<IReadOnlyList<string?>> BySeriesAsync(
+        string userId, MetricsScope scope, string interval, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var buckets = SeriesPlan.Plan(scope.Range, interval);
+        var usage = await seriesReader.ReadAsync(userId, scope.Agents.Select(a => a.Id).ToList(), buckets, cancellationToken);
+        foreach (var (bucket, brief) in buckets.Zip(usage))
+        {
+            yield return [bucket.Start, Number(brief.Calls), Number(Minutes(brief.DurationMs)), Number(brief.DurationMs / 1000m), Number(Money.FromUnits(brief.Cost))];
         }
     }
 

@@ -7,14 +7,19 @@ using VapiAgents.Domain.Usage;
 namespace VapiAgents.Application.Metrics.Queries.GetMetrics;
 
 /// <param name="Compare">Also answer the previous period of equal length and the change against it.</param>
-public sealed record GetMetricsQuery(MetricsFilter Filter, bool Compare = true) : IQuery<MetricsResponse>;
+/// <param name="Interval">The grain of <see cref="MetricsDto.Series"/> (<see cref="SeriesInterval"/>; default day).</param>
+public sealed record GetMetricsQuery(MetricsFilter Filter, bool Compare = true, string? Interval = null) : IQuery<MetricsResponse>;
 
 public sealed class GetMetricsQueryValidator : AbstractValidator<GetMetricsQuery>
 {
-    public GetMetricsQueryValidator() => this.AddMetricsFilterRules(q => q.Filter);
+    public GetMetricsQueryValidator()
+    {
+        this.AddMetricsFilterRules(q => q.Filter);
+        this.AddIntervalRules(q => q.Interval, q => q.Filter, SeriesInterval.Hour, SeriesInterval.Day, SeriesInterval.Week, SeriesInterval.Month);
+    }
 }
 
-public sealed class GetMetricsQueryHandler(MetricsScopeResolver scopes, IUsageReader reader, ICurrentUser currentUser)
+public sealed class GetMetricsQueryHandler(MetricsScopeResolver scopes, IUsageReader reader, ISeriesUsageReader seriesReader, ICurrentUser currentUser)
     : IQueryHandler<GetMetricsQuery, MetricsResponse>
 {
     private const int MinuteScale = 6;
@@ -50,7 +55,22 @@ public sealed class GetMetricsQueryHandler(MetricsScopeResolver scopes, IUsageRe
             previous is { } past
                 ? new ChangeDto(Change(current.Calls, past.Calls), Change(current.DurationMs, past.DurationMs), Change(current.Cost, past.Cost))
                 : null);
-        return new MetricsResponse(metrics);
+        return new MetricsResponse(metrics with
+        {
+            Series = await SeriesAsync(userId, ids, scope.Range, query.Interval, report, cancellationToken),
+            DurationHistogram = DurationBands.All.Select((band, i) => new DurationBandDto(band.FromSeconds, band.ToSeconds, report.DurationHistogram.ElementAtOrDefault(i))).ToList(),
+        });
+    }
+
+    /// <summary>Days come with the report already; other grains are one more read.</summary>
+    private async Task<List<SeriesEntryDto>> SeriesAsync(
+        string userId, List<Guid> ids, DayRange range, string? interval, UsageReport report, CancellationToken cancellationToken)
+    {
+        var buckets = SeriesPlan.Plan(range, interval);
+        var usage = interval is null or SeriesInterval.Day
+            ? report.Daily.Select(d => d.Usage).ToList()
+            : await seriesReader.ReadAsync(userId, ids, buckets, cancellationToken);
+        return buckets.Zip(usage, (b, u) => new SeriesEntryDto(b.Start, u.Calls, Minutes(u.DurationMs), Money.FromUnits(u.Cost))).ToList();
     }
 
     private static MetricsTotals Totals(UsageSums totals)
