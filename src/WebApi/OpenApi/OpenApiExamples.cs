@@ -31,7 +31,7 @@ public static class OpenApiExamples
 
     private static readonly SyncRunDto SyncRun = new(
         Guid.Parse("0193a5d0-1b2c-7d3e-8f40-5a6b7c8d9e0f"), Agent.Id, SyncTrigger.Manual, SyncMode.Incremental, SyncRunStatus.Succeeded,
-        At.AddMinutes(-25), At, 1250, 1200, 50, 13, 0, 0, At, At, At.AddSeconds(4), null);
+        At.AddMinutes(-25), At, 1250, 1200, 50, 13, 0, 0, At, At, At.AddSeconds(4), null, 0);
 
     private static readonly AccessTokenDto Token = new(
         Guid.Parse("0193a5e1-2c3d-7e4f-9a50-6b7c8d9e0f1a"), "Google Sheets", AccessTokenScope.Read, "va_pat_Xy3k", At, At.AddDays(90), At.AddHours(1));
