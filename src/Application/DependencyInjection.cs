@@ -16,6 +16,7 @@ public static class DependencyInjection
             provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Sync.SyncOptions>>().Value));
         services.AddScoped<Sync.SyncRunner>();
         services.AddScoped<Metrics.MetricsScopeResolver>();
+        services.AddScoped<Agents.AgentKeyVerifier>();
         return services;
     }
 }
