@@ -18,13 +18,15 @@ public sealed record MetricsDto(
     IReadOnlyList<DailyUsageDto> Daily,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AgentUsageDto>? ByAgent,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PreviousPeriodDto? PreviousPeriod,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ChangeDto? Change);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ChangeDto? Change,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ClientUsageDto>? ByClient = null);
 
 public sealed record MetricsRange(string StartDate, string EndDate, string Timezone);
 
 public sealed record MetricsTotals(
     long Calls, decimal Minutes, decimal DurationSeconds, decimal Cost,
-    decimal AverageDurationSeconds, decimal AverageCostPerCall, decimal CostPerMinute);
+    decimal AverageDurationSeconds, decimal AverageCostPerCall, decimal CostPerMinute,
+    decimal BillableMinutes, decimal Revenue, decimal Margin, decimal? MarginPercent);
 
 public sealed record CostBreakdownDto(decimal Transport, decimal Stt, decimal Llm, decimal Tts, decimal Vapi, decimal Analysis, decimal Other);
 
@@ -34,9 +36,16 @@ public sealed record KeyedUsageDto(string? Key, long Calls, decimal Cost);
 
 public sealed record SuccessEvaluationDto(long Passed, long Failed, long Unknown);
 
-public sealed record DailyUsageDto(string Date, long Calls, decimal Minutes, decimal Cost);
+public sealed record DailyUsageDto(
+    string Date, long Calls, decimal Minutes, decimal Cost, decimal BillableMinutes, decimal Revenue, decimal Margin, decimal? MarginPercent);
 
-public sealed record AgentUsageDto(Guid AgentId, string Name, bool IsActive, long Calls, decimal Minutes, decimal Cost);
+public sealed record AgentUsageDto(
+    Guid AgentId, string Name, bool IsActive, long Calls, decimal Minutes, decimal Cost,
+    decimal BillableMinutes, decimal Revenue, decimal Margin, decimal? MarginPercent, Guid? ClientId);
+
+/// <summary>One client's agents together (a call shared by two of them counts once); <c>clientId</c> null for agents without a client.</summary>
+public sealed record ClientUsageDto(
+    Guid? ClientId, string Name, long Calls, decimal Minutes, decimal Cost, decimal BillableMinutes, decimal Revenue, decimal Margin, decimal? MarginPercent);
 
 public sealed record PreviousPeriodDto(string StartDate, string EndDate, long Calls, decimal Minutes, decimal Cost);
 

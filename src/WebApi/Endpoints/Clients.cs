@@ -6,6 +6,8 @@ using VapiAgents.Application.Clients.Commands.CreateClient;
 using VapiAgents.Application.Clients.Commands.DeleteClient;
 using VapiAgents.Application.Clients.Commands.UpdateClient;
 using VapiAgents.Application.Clients.Queries.GetClient;
+using VapiAgents.Application.Clients.Queries.GetStatement;
+using VapiAgents.WebApi.Infrastructure;
 using VapiAgents.Application.Clients.Queries.ListClients;
 using VapiAgents.Application.Common.Models;
 using VapiAgents.Application.Pricing;
@@ -49,6 +51,24 @@ public sealed class Clients : IEndpointGroup
             .WithSummary("The client's price history, newest date first.")
             .WithDescription("Each price applies from its effectiveFrom day (UTC) until the next one.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("{id:guid}/statement", GetClientStatement).WithName(nameof(GetClientStatement))
+            .WithSummary("The client's monthly statement: per agent and in total, as JSON or CSV.")
+            .WithDescription("month=YYYY-MM read in timezone (IANA, default UTC); format=csv gives the same figures as CSV, a row per agent and a totals row. " +
+                             "A call two of the client's agents share counts once in the totals.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    /// <param name="month">YYYY-MM.</param>
+    /// <param name="timezone">IANA time zone the month is read in; default UTC.</param>
+    /// <param name="format">json (default) or csv.</param>
+    public static async Task<Results<Ok<StatementResponse>, CsvResult>> GetClientStatement(
+        Guid id, ISender sender, CancellationToken cancellationToken, string? month = null, string? timezone = null, string? format = null)
+    {
+        var statement = await sender.Send(new GetStatementQuery(id, month, timezone, format), cancellationToken);
+        return string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
+            ? new CsvResult(statement.Statement.ToCsv())
+            : TypedResults.Ok(statement);
     }
 
     public static async Task<Ok<ClientListResponse>> ListClients(ISender sender, CancellationToken cancellationToken) =>

@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using VapiAgents.Application.Metrics;
+using VapiAgents.Application.Metrics.Queries.CompareAgents;
 using VapiAgents.Application.Metrics.Queries.ExportMetrics;
+using Microsoft.AspNetCore.Mvc;
 using VapiAgents.Application.Metrics.Queries.GetMetrics;
 using VapiAgents.WebApi.Configurations;
 using VapiAgents.WebApi.Infrastructure;
@@ -22,9 +24,25 @@ public sealed class Metrics : IEndpointGroup
         group.MapGet("", GetMetrics).WithName(nameof(GetMetrics))
             .WithSummary("Usage and cost per agent or aggregated, over local days in a time zone (default: the last 30 days in UTC).");
         group.MapGet("export", ExportMetrics).WithName(nameof(ExportMetrics))
-            .WithSummary("The same as CSV, a row per day, per agent or per call.")
+            .WithSummary("The same as CSV, a row per day, per agent, per client or per call.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        group.MapGet("compare", CompareAgents).WithName(nameof(CompareAgents))
+            .WithSummary("2 to 20 of your agents side by side, in the order asked.")
+            .WithDescription("Calls, minutes, averages, success rate, top 3 ended reasons, cost, revenue and margin of each agent over the same local days. " +
+                             "agentIds comma-separated or the parameter repeated; an id that is not yours answers 404 naming agentIds.");
     }
+
+    /// <param name="agentIds">2–20 of your agents' ids, comma-separated or the parameter repeated.</param>
+    /// <param name="startDate">First day, YYYY-MM-DD in <paramref name="timezone"/>.</param>
+    /// <param name="endDate">Last day (inclusive), YYYY-MM-DD.</param>
+    /// <param name="timezone">IANA time zone; default UTC.</param>
+    /// <param name="includeDeleted">Allow deleted agents' ids.</param>
+    public static async Task<Ok<CompareResponse>> CompareAgents(
+        ISender sender, CancellationToken cancellationToken, [FromQuery] string?[]? agentIds = null, string? startDate = null, string? endDate = null,
+        string? timezone = null, bool includeDeleted = false) =>
+        TypedResults.Ok(await sender.Send(
+            new CompareAgentsQuery(agentIds ?? [], new MetricsFilter(null, startDate, endDate, timezone, IncludeDeleted: includeDeleted)),
+            cancellationToken));
 
     /// <param name="agentId">One agent (it may be inactive); without it, all your active agents together.</param>
     /// <param name="startDate">First day, YYYY-MM-DD in <paramref name="timezone"/>.</param>
@@ -33,18 +51,20 @@ public sealed class Metrics : IEndpointGroup
     /// <param name="includeInactive">Count inactive agents in the aggregate.</param>
     /// <param name="includeDeleted">Count deleted agents' history (or read one by its id).</param>
     /// <param name="compare">Also answer the previous period of the same length (default true).</param>
+    /// <param name="clientId">Only that client's agents (one of your clients; another user's answers 404 naming clientId).</param>
     public static async Task<Ok<MetricsResponse>> GetMetrics(
         ISender sender, CancellationToken cancellationToken, Guid? agentId = null, string? startDate = null, string? endDate = null,
-        string? timezone = null, bool includeInactive = false, bool includeDeleted = false, bool compare = true) =>
+        string? timezone = null, bool includeInactive = false, bool includeDeleted = false, bool compare = true, Guid? clientId = null) =>
         TypedResults.Ok(await sender.Send(
-            new GetMetricsQuery(new MetricsFilter(agentId, startDate, endDate, timezone, includeInactive, includeDeleted), compare),
+            new GetMetricsQuery(new MetricsFilter(agentId, startDate, endDate, timezone, includeInactive, includeDeleted, clientId), compare),
             cancellationToken));
 
-    /// <param name="groupBy">day (default), agent or call.</param>
+    /// <param name="groupBy">day (default), agent, client or call.</param>
+    /// <param name="clientId">Only that client's agents.</param>
     public static async Task<CsvResult> ExportMetrics(
         ISender sender, CancellationToken cancellationToken, Guid? agentId = null, string? startDate = null, string? endDate = null,
-        string? timezone = null, bool includeInactive = false, bool includeDeleted = false, string? groupBy = null) =>
+        string? timezone = null, bool includeInactive = false, bool includeDeleted = false, string? groupBy = null, Guid? clientId = null) =>
         new(await sender.Send(
-            new ExportMetricsQuery(new MetricsFilter(agentId, startDate, endDate, timezone, includeInactive, includeDeleted), groupBy),
+            new ExportMetricsQuery(new MetricsFilter(agentId, startDate, endDate, timezone, includeInactive, includeDeleted, clientId), groupBy),
             cancellationToken));
 }

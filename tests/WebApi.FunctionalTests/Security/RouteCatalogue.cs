@@ -55,6 +55,8 @@ public static class RouteCatalogue
         new("DELETE /api/vapi/clients/{id:guid}", RouteResource.Client, id => Send(HttpMethod.Delete, $"/api/vapi/clients/{id}"), OwnerCallDeletes: true),
         new("PUT /api/vapi/clients/{id:guid}/pricing", RouteResource.Client, id => Send(HttpMethod.Put, $"/api/vapi/clients/{id}/pricing", new { ratePerMinute = 0.1m })),
         new("GET /api/vapi/clients/{id:guid}/pricing", RouteResource.Client, id => Send(HttpMethod.Get, $"/api/vapi/clients/{id}/pricing")),
+        new("GET /api/vapi/clients/{id:guid}/statement", RouteResource.Client, id => Send(HttpMethod.Get, $"/api/vapi/clients/{id}/statement?month=2026-11")),
+        new("GET /api/vapi/metrics/compare", RouteResource.None, _ => Send(HttpMethod.Get, $"/api/vapi/metrics/compare?agentIds={Guid.NewGuid()},{Guid.NewGuid()}")),
         new("POST /api/vapi/sync", RouteResource.Agent, id => Send(HttpMethod.Post, "/api/vapi/sync", new { agentId = id })),
         new("GET /api/vapi/sync", RouteResource.Agent, id => Send(HttpMethod.Get, $"/api/vapi/sync?agentId={id}")),
         new("GET /api/vapi/sync/{syncId:guid}", RouteResource.SyncRun, id => Send(HttpMethod.Get, $"/api/vapi/sync/{id}")),

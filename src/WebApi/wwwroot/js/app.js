@@ -1,10 +1,11 @@
-// Starts the dashboard: hash routes (#/overview, #/usage, #/settings, #/signin, #/register), the top bar,
+// Starts the dashboard: hash routes (#/overview, #/usage, #/clients, #/settings, #/signin, #/register), the top bar,
 // and what happens when the session ends.
 
 import * as session from './session.js';
 import { toast } from './dom.js';
 import { updateFilterLinks } from './filters.js';
 import * as authPages from './pages/auth.js';
+import * as clientsPage from './pages/clients.js';
 import * as overviewPage from './pages/overview.js';
 import * as settingsPage from './pages/settings.js';
 import * as usagePage from './pages/usage.js';
@@ -14,6 +15,7 @@ const routes = {
   '/register': { page: authPages.register, title: 'Create an account', public: true },
   '/overview': { page: overviewPage.render, title: 'Overview' },
   '/usage': { page: usagePage.render, title: 'Usage' },
+  '/clients': { page: clientsPage.render, title: 'Clients' },
   '/settings': { page: settingsPage.render, title: 'Settings' },
 };
 
