@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section);
         services.AddSingleton<UsageKeyRegistry>();
         services.AddScoped<IUsageStore, UsageStore>();
+        services.AddScoped<Application.Pricing.IRevenueRepricer, RevenueRepricer>();
         services.AddScoped<ISyncLeases, DatabaseSyncLeases>();
         services.AddScoped<IAgentBookkeeping, AgentBookkeeping>();
         services.AddScoped<ISyncJobQueue, HangfireSyncJobQueue>();

@@ -15,7 +15,8 @@ public sealed record MetricsFilter(
     string? EndDate = null,
     string? Timezone = null,
     bool IncludeInactive = false,
-    bool IncludeDeleted = false)
+    bool IncludeDeleted = false,
+    Guid? ClientId = null)
 {
     public const int DefaultDays = 30;
     public const int MaxDays = 400;
@@ -53,11 +54,18 @@ public static class MetricsFilterRules
 /// <summary>A resolved filter: the caller's agents it selects and its local days.</summary>
 public sealed record MetricsScope(IReadOnlyList<VapiAgent> Agents, DayRange Range, bool SingleAgent);
 
-public sealed class MetricsScopeResolver(VapiAgents.Application.Common.Interfaces.IReadRepository<VapiAgent> agents, TimeProvider clock)
+public sealed class MetricsScopeResolver(
+    VapiAgents.Application.Common.Interfaces.IReadRepository<VapiAgent> agents,
+    VapiAgents.Application.Common.Interfaces.IReadRepository<Domain.Clients.Client> clients,
+    TimeProvider clock)
 {
+    /// <summary>The names of the user's clients, for by-client answers.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> ClientNamesAsync(string userId, CancellationToken cancellationToken) =>
+        (await clients.ListAsync(new Domain.Clients.Specifications.ClientsForUserSpec(userId), cancellationToken)).ToDictionary(c => c.Id, c => c.Name);
+
     /// <summary>
     /// One agent (active or not; deleted only with includeDeleted), or every agent of the user that is active
-    /// (plus inactive and deleted ones when asked). Dates default to the last 30 days up to today in the zone.
+    /// (plus inactive and deleted ones when asked), or only one client's with clientId. Dates default to the last 30 days up to today in the zone.
     /// </summary>
     public async Task<MetricsScope> ResolveAsync(string userId, MetricsFilter filter, CancellationToken cancellationToken)
     {
@@ -69,8 +77,14 @@ public sealed class MetricsScopeResolver(VapiAgents.Application.Common.Interface
             return new MetricsScope([agent], range, SingleAgent: true);
         }
 
+        if (filter.ClientId is { } clientId)
+        {
+            await Clients.ClientLookup.GetOwnedAsync(clients, clientId, userId, cancellationToken, field: "clientId");
+        }
+
         var all = await agents.ListAsync(new AgentsForUserSpec(userId, includeDeleted: filter.IncludeDeleted), cancellationToken);
-        var selected = all.Where(a => a.IsDeleted ? filter.IncludeDeleted : a.IsActive || filter.IncludeInactive).ToList();
+        var selected = all.Where(a => a.IsDeleted ? filter.IncludeDeleted : a.IsActive || filter.IncludeInactive)
+            .Where(a => filter.ClientId is null || a.ClientId == filter.ClientId).ToList();
         return new MetricsScope(selected, range, SingleAgent: false);
     }
 

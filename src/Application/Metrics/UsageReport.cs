@@ -19,6 +19,8 @@ public sealed class UsageSums
     public long Passed { get; set; }
     public long Failed { get; set; }
     public long UnknownSuccess { get; set; }
+    public long BillableSeconds { get; set; }
+    public long Revenue { get; set; }
 
     public void Add(UsageSums other, long sign = 1)
     {
@@ -38,11 +40,20 @@ public sealed class UsageSums
         Passed += sign * other.Passed;
         Failed += sign * other.Failed;
         UnknownSuccess += sign * other.UnknownSuccess;
+        BillableSeconds += sign * other.BillableSeconds;
+        Revenue += sign * other.Revenue;
     }
 }
 
-/// <summary>Calls, duration and cost: what a day, an agent or a previous period shows.</summary>
-public readonly record struct UsageBrief(long Calls, long DurationMs, long Cost);
+/// <summary>Calls, duration, cost and resale (billable seconds, revenue): what a day, an agent or a previous period shows.</summary>
+public readonly record struct UsageBrief(long Calls, long DurationMs, long Cost, long BillableSeconds = 0, long Revenue = 0)
+{
+    public static UsageBrief Of(UsageSums sums) => new(sums.Calls, sums.DurationMs, sums.Cost, sums.BillableSeconds, sums.Revenue);
+
+    public UsageBrief Plus(UsageBrief other, long sign = 1) => new(
+        Calls + sign * other.Calls, DurationMs + sign * other.DurationMs, Cost + sign * other.Cost,
+        BillableSeconds + sign * other.BillableSeconds, Revenue + sign * other.Revenue);
+}
 
 /// <summary>Calls and cost per value of one breakdown (ended reason, type, status). A null key is "no value".</summary>
 public sealed record BreakdownEntry(string? Key, long Calls, long Cost);

@@ -52,6 +52,12 @@ public sealed class VapiAgent : IAggregateRoot
 
     public DateTime? LastVerifiedAt { get; private set; }
 
+    /// <summary>What the last check with Vapi said of the current key and assistant id; null until checked again after a change.</summary>
+    public AgentVerification? Verification { get; private set; }
+
+    /// <summary>The client the agent's usage is billed to (by-client figures follow the current client).</summary>
+    public Guid? ClientId { get; private set; }
+
     /// <summary>Calls updated before this instant have been read; incremental syncs continue from here (minus a margin).</summary>
     public DateTime? SyncHighWaterMark { get; private set; }
 
@@ -80,7 +86,9 @@ public sealed class VapiAgent : IAggregateRoot
     /// <summary>Scheduled syncs skip a paused agent until its key changes or a manual sync succeeds.</summary>
     public bool IsPaused => LastSyncStatus == AgentSyncStatus.Paused;
 
-    public static VapiAgent Create(Guid id, string userId, string name, SealedSecret apiKey, string apiKeyHint, string? assistantId, DateTime now)
+    public static VapiAgent Create(
+        Guid id, string userId, string name, SealedSecret apiKey, string apiKeyHint, string? assistantId, DateTime now,
+        bool isActive = true, Guid? clientId = null)
     {
         var agent = new VapiAgent
         {
@@ -89,7 +97,8 @@ public sealed class VapiAgent : IAggregateRoot
             ApiKey = apiKey,
             ApiKeyHint = apiKeyHint,
             AssistantId = NormalizeAssistantId(assistantId),
-            IsActive = true,
+            IsActive = isActive,
+            ClientId = clientId,
             CreatedAt = now,
         };
         agent.SetName(name);
@@ -119,6 +128,7 @@ public sealed class VapiAgent : IAggregateRoot
         ApiKeyHint = apiKeyHint;
         // A new key has not been verified yet, and a pause caused by the old key no longer applies.
         LastVerifiedAt = null;
+        Verification = null;
         ConsecutiveKeyRejections = 0;
         if (LastSyncStatus == AgentSyncStatus.Paused)
         {
@@ -146,6 +156,21 @@ public sealed class VapiAgent : IAggregateRoot
         }
 
         AssistantId = normalized;
+        Verification = null;
+        Touch(now);
+        return true;
+    }
+
+    /// <summary>Assigns the agent to a client, or to none with null.</summary>
+    public bool AssignClient(Guid? clientId, DateTime now)
+    {
+        if (clientId == ClientId)
+        {
+            return false;
+        }
+
+        EnsureNotDeleted();
+        ClientId = clientId;
         Touch(now);
         return true;
     }
@@ -160,8 +185,12 @@ public sealed class VapiAgent : IAggregateRoot
     public void RecordVerification(DateTime now, string? orgId)
     {
         LastVerifiedAt = now;
+        Verification = AgentVerification.Valid;
         RecordOrg(orgId);
     }
+
+    /// <summary>Vapi refused the key or does not know the assistant: the agent cannot be activated until it passes.</summary>
+    public void RecordFailedVerification() => Verification = AgentVerification.Invalid;
 
     public void RecordOrg(string? orgId)
     {

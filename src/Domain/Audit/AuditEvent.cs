@@ -14,6 +14,8 @@ public static class AuditActions
     public const string AgentDeactivated = "agent.deactivated";
     public const string AgentDeleted = "agent.deleted";
     public const string AgentVerified = "agent.verified";
+    public const string AgentClientChanged = "agent.client-changed";
+    public const string PriceSet = "price.set";
     public const string WebhookSecretRotated = "agent.webhook-secret-rotated";
     public const string SignInFailed = "sign-in.failed";
     public const string EncryptionKeysRotated = "encryption.keys-rotated";

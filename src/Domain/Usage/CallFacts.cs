@@ -36,6 +36,12 @@ public sealed record CallFacts
     public long LlmCompletionTokens { get; init; }
     public long TtsCharacters { get; init; }
 
+    /// <summary>Seconds billed to the client under the resale price of the call's pricing agent (0 without a price).</summary>
+    public long BillableSeconds { get; init; }
+
+    /// <summary>What the call earns under that price (USD, exact to <see cref="Money.Scale"/> places).</summary>
+    public decimal Revenue { get; init; }
+
     /// <summary>The value as Vapi sent it (JSON text: <c>true</c>, <c>"Pass"</c>, <c>8</c>), for reference.</summary>
     public string? SuccessEvaluation { get; init; }
     public SuccessOutcome SuccessOutcome { get; init; }

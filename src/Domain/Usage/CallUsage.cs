@@ -38,6 +38,8 @@ public sealed class CallUsage
     public long LlmPromptTokens { get; private set; }
     public long LlmCompletionTokens { get; private set; }
     public long TtsCharacters { get; private set; }
+    public long BillableSeconds { get; private set; }
+    public decimal Revenue { get; private set; }
     public string? SuccessEvaluation { get; private set; }
     public SuccessOutcome SuccessOutcome { get; private set; }
     public DateTime SyncedAt { get; private set; }
@@ -68,6 +70,8 @@ public sealed class CallUsage
         LlmPromptTokens = facts.LlmPromptTokens,
         LlmCompletionTokens = facts.LlmCompletionTokens,
         TtsCharacters = facts.TtsCharacters,
+        BillableSeconds = facts.BillableSeconds,
+        Revenue = facts.Revenue,
         SuccessEvaluation = facts.SuccessEvaluation,
         SuccessOutcome = facts.SuccessOutcome,
         SyncedAt = syncedAt,
@@ -91,6 +95,8 @@ public sealed class CallUsage
         LlmPromptTokens = LlmPromptTokens,
         LlmCompletionTokens = LlmCompletionTokens,
         TtsCharacters = TtsCharacters,
+        BillableSeconds = BillableSeconds,
+        Revenue = Revenue,
         SuccessEvaluation = SuccessEvaluation,
         SuccessOutcome = SuccessOutcome,
     };

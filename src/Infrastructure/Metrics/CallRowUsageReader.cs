@@ -15,13 +15,14 @@ namespace VapiAgents.Infrastructure.Metrics;
 public sealed class CallRowUsageReader(ApplicationDbContext db) : IUsageReader
 {
     private const string Brief = """
-        CAST(COUNT(*) AS BIGINT), CAST(COALESCE(SUM("DurationMs"), 0) AS BIGINT), CAST(COALESCE(SUM("Cost"), 0) AS BIGINT)
+        CAST(COUNT(*) AS BIGINT), CAST(COALESCE(SUM("DurationMs"), 0) AS BIGINT), CAST(COALESCE(SUM("Cost"), 0) AS BIGINT),
+        CAST(COALESCE(SUM("BillableSeconds"), 0) AS BIGINT), CAST(COALESCE(SUM("Revenue"), 0) AS BIGINT)
         """;
 
     private static readonly string[] SumColumns =
     [
         "DurationMs", "Cost", "CostTransport", "CostStt", "CostLlm", "CostTts", "CostVapi", "CostAnalysis", "CostOther",
-        "LlmPromptTokens", "LlmCompletionTokens", "TtsCharacters",
+        "LlmPromptTokens", "LlmCompletionTokens", "TtsCharacters", "BillableSeconds", "Revenue",
     ];
 
     public async Task<UsageReport> ReadAsync(string userId, IReadOnlyCollection<Guid> agentIds, DayRange range, CancellationToken cancellationToken)
@@ -32,11 +33,12 @@ public sealed class CallRowUsageReader(ApplicationDbContext db) : IUsageReader
         var outcomes = string.Join(", ", new[] { 1, 2, 0 }.Select(o => $"CAST(COALESCE(SUM(CASE WHEN \"SuccessOutcome\" = {o} THEN 1 ELSE 0 END), 0) AS BIGINT)"));
         await QueryAsync(Selected(userId, agentIds, bounds[0], bounds[^1], $"SELECT CAST(COUNT(*) AS BIGINT), {sums}, {outcomes} FROM sel"), reader =>
         {
-            var v = Enumerable.Range(0, 16).Select(reader.GetInt64).ToArray();
+            var v = Enumerable.Range(0, 18).Select(reader.GetInt64).ToArray();
             (totals.Calls, totals.DurationMs, totals.Cost, totals.Transport, totals.Stt, totals.Llm) = (v[0], v[1], v[2], v[3], v[4], v[5]);
             (totals.Tts, totals.Vapi, totals.Analysis, totals.Other) = (v[6], v[7], v[8], v[9]);
             (totals.LlmPromptTokens, totals.LlmCompletionTokens, totals.TtsCharacters) = (v[10], v[11], v[12]);
-            (totals.Passed, totals.Failed, totals.UnknownSuccess) = (v[13], v[14], v[15]);
+            (totals.BillableSeconds, totals.Revenue) = (v[13], v[14]);
+            (totals.Passed, totals.Failed, totals.UnknownSuccess) = (v[15], v[16], v[17]);
         }, cancellationToken);
 
         var breakdowns = new Dictionary<string, List<BreakdownEntry>>();
@@ -56,7 +58,7 @@ public sealed class CallRowUsageReader(ApplicationDbContext db) : IUsageReader
         await QueryAsync(
             Selected(userId, agentIds, bounds[0], bounds[^1],
                 $"SELECT d.\"Day\", {Brief} FROM sel JOIN ({dayTable}) d ON sel.\"CreatedAt\" >= d.\"S\" AND sel.\"CreatedAt\" < d.\"E\" GROUP BY d.\"Day\""),
-            reader => days[reader.GetInt32(0)] = new UsageBrief(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3)),
+            reader => days[reader.GetInt32(0)] = Read(reader, 1),
             cancellationToken);
 
         // Each agent's own view: its rows, shared calls included.
@@ -64,7 +66,7 @@ public sealed class CallRowUsageReader(ApplicationDbContext db) : IUsageReader
         var own = new Sql();
         own.Append($"SELECT \"AgentId\", {Brief} FROM \"CallUsages\" WHERE \"UserId\" = {own.Parameter(userId)} AND \"AgentId\" IN ({own.Parameters(agentIds)})")
             .Append($" AND \"CreatedAt\" >= {own.Parameter(bounds[0])} AND \"CreatedAt\" < {own.Parameter(bounds[^1])} GROUP BY \"AgentId\"");
-        await QueryAsync(own, reader => byAgent[ReadGuid(reader, 0)] = new UsageBrief(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3)), cancellationToken);
+        await QueryAsync(own, reader => byAgent[ReadGuid(reader, 0)] = Read(reader, 1), cancellationToken);
 
         var histogram = new long[DurationBands.All.Count];
         var bands = string.Join(" ", DurationBands.All.Skip(1).Select((b, i) => $"WHEN \"DurationMs\" < {b.FromSeconds * 1000L} THEN {i}"));
@@ -88,7 +90,7 @@ public sealed class CallRowUsageReader(ApplicationDbContext db) : IUsageReader
         var bounds = RollupUsageReader.DayBounds(range);
         var brief = new UsageBrief(0, 0, 0);
         await QueryAsync(Selected(userId, agentIds, bounds[0], bounds[^1], $"SELECT {Brief} FROM sel"),
-            reader => brief = new UsageBrief(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)), cancellationToken);
+            reader => brief = Read(reader, 0), cancellationToken);
         return brief;
     }
 
@@ -132,6 +134,10 @@ public sealed class CallRowUsageReader(ApplicationDbContext db) : IUsageReader
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    /// <summary>The <see cref="Brief"/> columns from an ordinal on.</summary>
+    private static UsageBrief Read(DbDataReader reader, int first) => new(
+        reader.GetInt64(first), reader.GetInt64(first + 1), reader.GetInt64(first + 2), reader.GetInt64(first + 3), reader.GetInt64(first + 4));
 
     private static Guid ReadGuid(DbDataReader reader, int ordinal) =>
         reader.GetFieldType(ordinal) == typeof(Guid) ? reader.GetGuid(ordinal) : Guid.Parse(reader.GetString(ordinal));

@@ -30,7 +30,7 @@ public sealed class RollupSeriesReader(ApplicationDbContext db) : ISeriesUsageRe
         var series = new UsageBrief[buckets.Count];
         for (var i = 0; i < buckets.Count; i++)
         {
-            long calls = 0, duration = 0, cost = 0;
+            var sum = default(UsageBrief);
             foreach (var piece in pieces[i])
             {
                 var part = piece.Granularity switch
@@ -39,12 +39,10 @@ public sealed class RollupSeriesReader(ApplicationDbContext db) : ISeriesUsageRe
                     RollupGranularity.Hour => hours.GetValueOrDefault(piece.StartMs),
                     _ => raw.Sum(piece.StartMs, piece.EndMs),
                 };
-                calls += piece.Sign * part.Calls;
-                duration += piece.Sign * part.DurationMs;
-                cost += piece.Sign * part.Cost;
+                sum = sum.Plus(part, piece.Sign);
             }
 
-            series[i] = new UsageBrief(calls, duration, cost);
+            series[i] = sum;
         }
 
         return series;
@@ -70,9 +68,14 @@ public sealed class RollupSeriesReader(ApplicationDbContext db) : ISeriesUsageRe
             : query.Where(r => EF.Parameter(wanted.ToList()).Contains(r.BucketStartMs));
         var rows = await query
             .GroupBy(r => r.BucketStartMs)
-            .Select(g => new { Bucket = g.Key, Calls = g.Sum(r => r.Calls), DurationMs = g.Sum(r => r.DurationMs), Cost = g.Sum(r => r.CostUnits) })
+            .Select(g => new
+            {
+                Bucket = g.Key, Calls = g.Sum(r => r.Calls), DurationMs = g.Sum(r => r.DurationMs), Cost = g.Sum(r => r.CostUnits),
+                BillableSeconds = g.Sum(r => r.BillableSeconds), Revenue = g.Sum(r => r.RevenueUnits),
+            })
             .ToListAsync(cancellationToken);
-        return rows.Where(r => wanted.Contains(r.Bucket)).ToDictionary(r => r.Bucket, r => new UsageBrief(r.Calls, r.DurationMs, r.Cost));
+        return rows.Where(r => wanted.Contains(r.Bucket))
+            .ToDictionary(r => r.Bucket, r => new UsageBrief(r.Calls, r.DurationMs, r.Cost, r.BillableSeconds, r.Revenue));
     }
 
     private async Task<RawCalls> RawCallsAsync(string userId, IReadOnlyCollection<Guid> agentIds, List<Piece> pieces, CancellationToken cancellationToken)
@@ -91,30 +94,27 @@ public sealed class RollupSeriesReader(ApplicationDbContext db) : ISeriesUsageRe
     private sealed class RawCalls
     {
         private readonly long[] _at;
-        private readonly long[] _duration;
-        private readonly long[] _cost;
+        private readonly UsageBrief[] _usage;
 
         public RawCalls(IEnumerable<CallUsage> rows)
         {
             var calls = rows.DistinctBy(r => r.CallId, StringComparer.Ordinal)
-                .Select(r => (At: new DateTimeOffset(r.CreatedAt).ToUnixTimeMilliseconds(), r.DurationMs, Cost: Money.ToUnits(r.Cost)))
+                .Select(r => (At: new DateTimeOffset(r.CreatedAt).ToUnixTimeMilliseconds(),
+                    Usage: new UsageBrief(1, r.DurationMs, Money.ToUnits(r.Cost), r.BillableSeconds, Money.ToUnits(r.Revenue))))
                 .OrderBy(c => c.At).ToList();
             _at = calls.Select(c => c.At).ToArray();
-            _duration = calls.Select(c => c.DurationMs).ToArray();
-            _cost = calls.Select(c => c.Cost).ToArray();
+            _usage = calls.Select(c => c.Usage).ToArray();
         }
 
         public UsageBrief Sum(long fromMs, long toMs)
         {
-            long calls = 0, duration = 0, cost = 0;
+            var sum = default(UsageBrief);
             for (var i = LowerBound(fromMs); i < _at.Length && _at[i] < toMs; i++)
             {
-                calls++;
-                duration += _duration[i];
-                cost += _cost[i];
+                sum = sum.Plus(_usage[i]);
             }
 
-            return new UsageBrief(calls, duration, cost);
+            return sum;
         }
 
         private int LowerBound(long value)

@@ -69,7 +69,7 @@ public sealed class RollupUsageReader(ApplicationDbContext db, UsageKeyRegistry 
                     RollupGranularity.Hour => hourBriefs.GetValueOrDefault(piece.StartMs),
                     _ => Brief([(await CallRows.TallyAsync(CallRows.Distinct(raw, piece.StartMs, piece.EndMs), keys, cancellationToken)).Sums]),
                 };
-                day = new UsageBrief(day.Calls + piece.Sign * part.Calls, day.DurationMs + piece.Sign * part.DurationMs, day.Cost + piece.Sign * part.Cost);
+                day = day.Plus(part, piece.Sign);
             }
 
             daily.Add((range.First.AddDays(i), day));
@@ -105,7 +105,7 @@ public sealed class RollupUsageReader(ApplicationDbContext db, UsageKeyRegistry 
                 RollupGranularity.Hour => hourBriefs.GetValueOrDefault(piece.StartMs),
                 _ => Brief([(await CallRows.TallyAsync(CallRows.Distinct(raw, piece.StartMs, piece.EndMs), keys, cancellationToken)).Sums]),
             };
-            brief = new UsageBrief(brief.Calls + piece.Sign * part.Calls, brief.DurationMs + piece.Sign * part.DurationMs, brief.Cost + piece.Sign * part.Cost);
+            brief = brief.Plus(part, piece.Sign);
         }
 
         return brief;
@@ -161,29 +161,22 @@ public sealed class RollupUsageReader(ApplicationDbContext db, UsageKeyRegistry 
         var rows = await db.UsageRollups.AsNoTracking()
             .Where(r => EF.Parameter(setIds).Contains(r.AgentSetId) && r.Granularity == granularity && EF.Parameter(buckets).Contains(r.BucketStartMs))
             .GroupBy(r => r.BucketStartMs)
-            .Select(g => new { Bucket = g.Key, Calls = g.Sum(r => r.Calls), DurationMs = g.Sum(r => r.DurationMs), Cost = g.Sum(r => r.CostUnits) })
+            .Select(g => new
+            {
+                Bucket = g.Key, Calls = g.Sum(r => r.Calls), DurationMs = g.Sum(r => r.DurationMs), Cost = g.Sum(r => r.CostUnits),
+                BillableSeconds = g.Sum(r => r.BillableSeconds), Revenue = g.Sum(r => r.RevenueUnits),
+            })
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Bucket, r => new UsageBrief(r.Calls, r.DurationMs, r.Cost));
+        return rows.ToDictionary(r => r.Bucket, r => new UsageBrief(r.Calls, r.DurationMs, r.Cost, r.BillableSeconds, r.Revenue));
     }
 
     private static List<(long From, long To)> RawIntervals(IEnumerable<Piece> pieces) =>
         pieces.Where(p => p.IsRaw).Select(p => (p.StartMs, p.EndMs)).Distinct().ToList();
 
-    private static UsageBrief Brief(IEnumerable<Application.Metrics.UsageSums> sums)
-    {
-        long calls = 0, duration = 0, cost = 0;
-        foreach (var sum in sums)
-        {
-            calls += sum.Calls;
-            duration += sum.DurationMs;
-            cost += sum.Cost;
-        }
+    private static UsageBrief Brief(IEnumerable<Application.Metrics.UsageSums> sums) =>
+        sums.Aggregate(new UsageBrief(0, 0, 0), (brief, sum) => brief.Plus(UsageBrief.Of(sum)));
 
-        return new UsageBrief(calls, duration, cost);
-    }
-
-    private static UsageBrief Add(UsageBrief brief, Application.Metrics.UsageSums sums, int sign) =>
-        new(brief.Calls + sign * sums.Calls, brief.DurationMs + sign * sums.DurationMs, brief.Cost + sign * sums.Cost);
+    private static UsageBrief Add(UsageBrief brief, Application.Metrics.UsageSums sums, int sign) => brief.Plus(UsageBrief.Of(sums), sign);
 
     private static List<BreakdownEntry> Entries(UsageTally tally, BreakdownDimension dimension, IReadOnlyDictionary<int, string> values) =>
         tally.Breakdown.Where(e => e.Key.Dimension == dimension)

@@ -28,6 +28,10 @@ public abstract class ApplicationDbContext(DbContextOptions options)
 
     public DbSet<AgentSet> AgentSets => Set<AgentSet>();
 
+    public DbSet<Domain.Clients.Client> Clients => Set<Domain.Clients.Client>();
+
+    public DbSet<Domain.Pricing.ResalePrice> ResalePrices => Set<Domain.Pricing.ResalePrice>();
+
     public DbSet<UsageRollup> UsageRollups => Set<UsageRollup>();
 
     public DbSet<UsageKey> UsageKeys => Set<UsageKey>();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VapiAgents.Application.Common.Exceptions;
 using VapiAgents.Application.Sync;
+using VapiAgents.Domain.Pricing;
 using VapiAgents.Domain.Usage;
 using VapiAgents.Infrastructure.Persistence;
 using VapiAgents.Infrastructure.Persistence.ReadModel;
@@ -78,6 +79,7 @@ public sealed class UsageStore(IServiceScopeFactory scopes, UsageKeyRegistry key
         private Dictionary<string, long> _sets = [];
         private long? _ownSet;
         private IReadOnlyDictionary<(BreakdownDimension, string), int> _keyIds = new Dictionary<(BreakdownDimension, string), int>();
+        private PriceBook _prices = new([], []);
 
         public async Task<UpsertResult> RunAsync(IReadOnlyList<CallFacts> incoming, CancellationToken cancellationToken)
         {
@@ -94,13 +96,16 @@ public sealed class UsageStore(IServiceScopeFactory scopes, UsageKeyRegistry key
                 .ToDictionary(g => g.Key, g => (Facts: g.First().ToFacts(), Members: g.Select(u => u.AgentId).ToHashSet()), StringComparer.Ordinal);
             _sets = await db.AgentSets.Where(s => s.UserId == userId).ToDictionaryAsync(s => s.Members, s => s.Id, cancellationToken);
             _keyIds = await keys.ResolveAsync(incoming.Concat(copies.Values.Select(c => c.Facts)).SelectMany(KeysOf), cancellationToken);
+            _prices = await PriceBooks.LoadAsync(db, userId, cancellationToken);
 
             var created = 0;
             var updated = 0;
-            foreach (var call in incoming)
+            foreach (var fetched in incoming)
             {
+                var call = fetched;
                 if (!copies.TryGetValue(call.Id, out var held))
                 {
+                    call = _prices.Charge(call, [agentId]);
                     // Most calls of a page are new and belong to the agent alone: its set is looked up once.
                     _ownSet ??= await SetIdAsync([agentId], cancellationToken);
                     _deltas.Add(_ownSet.Value, call, KeyIds(call), +1);
@@ -109,9 +114,10 @@ public sealed class UsageStore(IServiceScopeFactory scopes, UsageKeyRegistry key
                     continue;
                 }
 
-                var newest = held.Facts.NewerOf(call);
-                var changed = newest != held.Facts;
                 var joining = !held.Members.Contains(agentId);
+                // Revenue belongs to the call's holders: a new holder may be the earliest-created agent, which prices it.
+                var newest = _prices.Charge(held.Facts.NewerOf(call), joining ? held.Members.Append(agentId) : held.Members);
+                var changed = newest != held.Facts;
                 if (!changed && !joining)
                 {
                     continue;

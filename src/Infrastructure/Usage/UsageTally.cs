@@ -30,6 +30,8 @@ internal sealed class UsageTally
         Sums.LlmPromptTokens += sign * facts.LlmPromptTokens;
         Sums.LlmCompletionTokens += sign * facts.LlmCompletionTokens;
         Sums.TtsCharacters += sign * facts.TtsCharacters;
+        Sums.BillableSeconds += sign * facts.BillableSeconds;
+        Sums.Revenue += sign * Money.ToUnits(facts.Revenue);
         switch (facts.SuccessOutcome)
         {
             case SuccessOutcome.Passed: Sums.Passed += sign; break;
@@ -80,6 +82,8 @@ internal sealed class UsageTally
         rollup.Passed += Sums.Passed;
         rollup.Failed += Sums.Failed;
         rollup.UnknownSuccess += Sums.UnknownSuccess;
+        rollup.BillableSeconds += Sums.BillableSeconds;
+        rollup.RevenueUnits += Sums.Revenue;
         var breakdown = BreakdownBlob.Decode(rollup.Breakdown);
         foreach (var (key, (calls, cost)) in Breakdown)
         {
@@ -108,6 +112,8 @@ internal sealed class UsageTally
         Passed = rollup.Passed,
         Failed = rollup.Failed,
         UnknownSuccess = rollup.UnknownSuccess,
+        BillableSeconds = rollup.BillableSeconds,
+        Revenue = rollup.RevenueUnits,
     };
 
     private void AddBreakdown(BreakdownBlob.Key key, long calls, long cost)

@@ -12,6 +12,9 @@ using VapiAgents.Application.Agents.Queries.GetAgent;
 using VapiAgents.Application.Agents.Queries.ListAgents;
 using VapiAgents.Application.Common.Models;
 using VapiAgents.Application.Common.Security;
+using VapiAgents.Application.Pricing;
+using VapiAgents.Application.Pricing.Commands.SetPrice;
+using VapiAgents.Application.Pricing.Queries.ListPrices;
 using VapiAgents.WebApi.Configurations;
 
 namespace VapiAgents.WebApi.Endpoints;
@@ -22,6 +25,10 @@ namespace VapiAgents.WebApi.Endpoints;
 /// </summary>
 public sealed class Agents : IEndpointGroup
 {
+    private const string ActivationNote =
+        "isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, " +
+        "Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId.";
+
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/vapi/agents").WithTags("Agents").RequireAuthorization()
@@ -40,12 +47,14 @@ public sealed class Agents : IEndpointGroup
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPatch("", UpdateAgentByQuery).WithName(nameof(UpdateAgentByQuery))
             .WithSummary("Changes the fields sent (the seed's form: ?id=).")
-            .WithDescription("The seed's form of PATCH /api/vapi/agents/{id}: fields left out stay as they are; agentId null or empty clears it; a new apiKey replaces the sealed one.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithDescription("The seed's form of PATCH /api/vapi/agents/{id}. " + ActivationNote)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status502BadGateway);
         group.MapPatch("{id:guid}", UpdateAgent).WithName(nameof(UpdateAgent))
             .WithSummary("Changes the fields sent.")
-            .WithDescription("Fields left out stay as they are; agentId null or empty clears it; a new apiKey replaces the sealed one; isActive=false keeps the agent out of scheduled syncs and default metrics.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithDescription(ActivationNote)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status502BadGateway);
         group.MapDelete("", DeleteAgentByQuery).WithName(nameof(DeleteAgentByQuery))
             .WithSummary("Deletes an agent (the seed's form: ?id=); its usage history is kept, its key destroyed.")
             .WithDescription("The seed's form of DELETE /api/vapi/agents/{id}: the agent leaves lists, its key is destroyed, its calls still count in metrics that include deleted agents.")
@@ -63,6 +72,14 @@ public sealed class Agents : IEndpointGroup
             .WithSummary("Creates or replaces the agent's webhook secret; the secret is shown this once, with the URL to set in Vapi.")
             .WithDescription("Set the URL as the assistant's server URL in Vapi and the secret as its credential; the previous secret stops working at once.")
             .RequireRateLimiting(RateLimitConfig.Expensive).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("{id:guid}/pricing", SetAgentPrice).WithName(nameof(SetAgentPrice))
+            .WithSummary("Sets the agent's own resale price from a UTC day on.")
+            .WithDescription("Overrides its client's price. A price dated in the past reprices the calls stored since that day before answering.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("{id:guid}/pricing", ListAgentPrices).WithName(nameof(ListAgentPrices))
+            .WithSummary("The agent's own price history, newest date first.")
+            .WithDescription("Each price applies from its effectiveFrom day (UTC) until the next one.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("{id:guid}/webhook-deliveries", ListWebhookDeliveries).WithName(nameof(ListWebhookDeliveries))
             .WithSummary("The agent's webhook deliveries, newest first (never their bodies).")
@@ -86,7 +103,7 @@ public sealed class Agents : IEndpointGroup
 
     public static async Task<Created<AgentResponse>> CreateAgent(CreateAgentRequest request, ISender sender, CancellationToken cancellationToken)
     {
-        var agent = await sender.Send(new CreateAgentCommand(request.Name, request.ApiKey, request.AgentId), cancellationToken);
+        var agent = await sender.Send(new CreateAgentCommand(request.Name, request.ApiKey, request.AgentId, request.IsActive, request.ClientId), cancellationToken);
         return TypedResults.Created($"/api/vapi/agents/{agent.Id}", new AgentResponse(agent));
     }
 
@@ -99,7 +116,7 @@ public sealed class Agents : IEndpointGroup
 
     public static async Task<Ok<AgentResponse>> UpdateAgent(Guid id, UpdateAgentRequest request, ISender sender, CancellationToken cancellationToken)
     {
-        var command = new UpdateAgentCommand(id, request.Name, request.ApiKey, request.AgentId, request.IsActive);
+        var command = new UpdateAgentCommand(id, request.Name, request.ApiKey, request.AgentId, request.IsActive, request.ClientId);
         return TypedResults.Ok(new AgentResponse(await sender.Send(command, cancellationToken)));
     }
 
@@ -109,20 +126,29 @@ public sealed class Agents : IEndpointGroup
     public static async Task<Ok<SuccessResponse>> DeleteAgent(Guid id, ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new DeleteAgentCommand(id), cancellationToken));
 
+    public static async Task<Ok<PriceResponse>> SetAgentPrice(Guid id, SetPriceRequest request, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(request.ToCommand(PriceOwner.Agent, id), cancellationToken));
+
+    public static async Task<Ok<PriceHistoryResponse>> ListAgentPrices(Guid id, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new ListPricesQuery(PriceOwner.Agent, id), cancellationToken));
+
     public static async Task<Ok<VerifyAgentKeyResult>> VerifyAgentKey(Guid id, ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new VerifyAgentKeyCommand(id), cancellationToken));
 }
 
 /// <param name="ApiKey">Your Vapi private API key. Stored encrypted; only its last four characters are ever shown.</param>
 /// <param name="AgentId">Optional Vapi assistant id: only that assistant's calls are counted.</param>
-public sealed record CreateAgentRequest(string? Name, SecretValue? ApiKey, string? AgentId);
+/// <param name="IsActive">False adds it inactive (verify, then activate with PATCH); default true.</param>
+/// <param name="ClientId">One of your clients to bill the agent to.</param>
+public sealed record CreateAgentRequest(string? Name, SecretValue? ApiKey, string? AgentId, bool? IsActive = null, Guid? ClientId = null);
 
 /// <summary>Any of the fields; those left out stay as they are. <c>agentId</c> null or empty clears it.</summary>
 public sealed record UpdateAgentRequest(
     Optional<string?> Name,
     Optional<SecretValue?> ApiKey,
     Optional<string?> AgentId,
-    Optional<bool?> IsActive);
+    Optional<bool?> IsActive,
+    Optional<Guid?> ClientId = default);
 
 /// <param name="Secret">Shown once: store it in Vapi now.</param>
 /// <param name="SecretHeader">Send the secret in this header (a Bearer credential without prefix), or as Authorization: Bearer.</param>

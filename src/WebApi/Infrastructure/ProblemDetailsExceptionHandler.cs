@@ -48,7 +48,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
         RequestValidationException validation => Validation(validation.Errors),
         BadHttpRequestException badRequest => FromBadRequest(badRequest),
         JsonException json => Validation(JsonErrors(json)),
-        NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message),
+        NotFoundException notFound => NotFound(notFound),
         ConflictException conflict => Conflict(conflict),
         DomainRuleException rule => Problem(StatusCodes.Status409Conflict, "Conflict", rule.Message),
         ForbiddenAccessException forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message),
@@ -59,6 +59,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
         SyncFailedException failed => WithSyncId(ToProblem(failed.InnerException!, httpContext), failed.SyncId),
         WebhookUnauthorizedException unauthorized => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", unauthorized.Message),
         WebhookRejectedException rejected => Problem(StatusCodes.Status422UnprocessableEntity, "Call does not belong to this agent", rejected.Message),
+        AgentNotVerifiedException notVerified => Problem(StatusCodes.Status422UnprocessableEntity, "Vapi did not verify the agent", notVerified.Message),
         VapiKeyRejectedException rejected => Problem(StatusCodes.Status422UnprocessableEntity, "Vapi rejected the API key", rejected.Message),
         VapiUnavailableException unavailable => Problem(StatusCodes.Status502BadGateway, "Vapi is unavailable", unavailable.Message),
         SecretUnsealException => Problem(StatusCodes.Status500InternalServerError, "Stored secret unreadable",
@@ -88,6 +89,21 @@ public sealed partial class ProblemDetailsExceptionHandler(
             Status = StatusCodes.Status400BadRequest,
             Title = "One or more fields are invalid",
         };
+
+    /// <summary>404, naming the field that carried the id when it came in a body or query.</summary>
+    private static ProblemDetails NotFound(NotFoundException notFound)
+    {
+        if (notFound.Field is null)
+        {
+            return Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message);
+        }
+
+        var problem = Validation(new Dictionary<string, string[]> { [notFound.Field] = [notFound.Message] });
+        problem.Status = StatusCodes.Status404NotFound;
+        problem.Title = "Not found";
+        problem.Detail = notFound.Message;
+        return problem;
+    }
 
     private static ProblemDetails Conflict(ConflictException conflict)
     {

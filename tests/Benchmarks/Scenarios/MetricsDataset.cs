@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using VapiAgents.Application.Sync;
 using VapiAgents.Benchmarks.Harness;
 using VapiAgents.Domain.Agents;
+using VapiAgents.Domain.Pricing;
 using VapiAgents.Domain.Usage;
 using VapiAgents.Infrastructure.Persistence;
 
@@ -13,13 +14,14 @@ namespace VapiAgents.Benchmarks.Scenarios;
 /// The metrics data set: 1,000,000 calls of one user's 50 agents over 90 days, stored through the real
 /// <see cref="IUsageStore"/> (so the rollups are the ones a sync builds), cached under artifacts/bench by version.
 /// Ten organisations of five agents: four see one assistant each, the fifth the whole organisation, so about
-/// a tenth of the calls are held by two agents. Ended reasons follow a Zipf-like law over a dozen common values
+/// a tenth of the calls are held by two agents. Every agent has a resale price (rates, increments and minimums
+/// vary), set before the calls are stored, so revenue is in every call row and rollup. Ended reasons follow a Zipf-like law over a dozen common values
 /// and a long tail; types and statuses are skewed the same way; traffic is busier by day than by night.
 /// </summary>
 public static class MetricsDataset
 {
     /// <summary>Bump when the data or the schema of a stored set changes: a new version is generated afresh.</summary>
-    public const string Version = "metrics-v2";
+    public const string Version = "metrics-v3-priced";
 
     public const string UserId = "bench-metrics-user";
     public const int Calls = 1_000_000;
@@ -64,7 +66,8 @@ public static class MetricsDataset
                 await db.Database.MigrateAsync();
                 foreach (var (id, i) in Agents.Select((id, i) => (id, i)))
                 {
-                    db.Agents.Add(VapiAgent.Create(id, UserId, $"Agent {i + 1}", new SealedSecret("bench", [1]), "…0000", null, End.AddDays(-Days - 1)));
+                    db.Agents.Add(VapiAgent.Create(id, UserId, $"Agent {i + 1}", new SealedSecret("bench", [1]), "…0000", null, End.AddDays(-Days - 1).AddSeconds(i)));
+                    db.ResalePrices.Add(PriceOf(id, i));
                 }
 
                 await db.SaveChangesAsync();
@@ -88,6 +91,11 @@ public static class MetricsDataset
 
         return await fresh.KeepAsAsync(RepositoryPaths.Cache, Version);
     }
+
+    /// <summary>Agent i's price from before the first call: 0.10–0.59 $/min, increments of 1, 15 or 60 s, minimums of 0 or 30 s.</summary>
+    public static ResalePrice PriceOf(Guid agent, int i, decimal extra = 0) => ResalePrice.ForAgent(
+        Guid.CreateVersion7(), UserId, agent, 0.10m + i * 0.01m + extra, (i % 3) switch { 0 => 1, 1 => 15, _ => 60 }, i % 2 * 30,
+        DateOnly.FromDateTime(End.AddDays(-Days - 1)), End);
 
     /// <summary>Each agent with the calls it holds, oldest first; organisation-wide agents last, so their shared calls join sets.</summary>
     private static IEnumerable<(Guid Agent, List<CallFacts> Calls)> Holdings()

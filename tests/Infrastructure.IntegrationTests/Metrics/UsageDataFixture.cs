@@ -5,6 +5,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using VapiAgents.Application.Sync;
 using VapiAgents.Domain.Agents;
+using VapiAgents.Domain.Pricing;
 using VapiAgents.Domain.Usage;
 using VapiAgents.Infrastructure.Persistence;
 using VapiAgents.TestSupport;
@@ -74,7 +75,12 @@ public abstract class UsageDataFixture(DatabaseProvider provider) : IAsyncLifeti
             await db.Database.MigrateAsync();
             foreach (var (id, i) in Agents.Select((id, i) => (id, i)))
             {
-                db.Agents.Add(VapiAgent.Create(id, UserId, $"Agent {i}", new SealedSecret("k", [1]), "…0000", null, From));
+                db.Agents.Add(VapiAgent.Create(id, UserId, $"Agent {i}", new SealedSecret("k", [1]), "…0000", null, From.AddSeconds(i)));
+                // Resale prices (revenue is a rollup measure the oracle checks too): varied increments and minimums,
+                // and a second price three weeks in, so a range can straddle a price change.
+                var from = DateOnly.FromDateTime(From);
+                db.ResalePrices.Add(ResalePrice.ForAgent(Guid.NewGuid(), UserId, id, 0.1m + i * 0.03m, (i % 3) switch { 0 => 1, 1 => 15, _ => 60 }, i % 2 * 30, from, From));
+                db.ResalePrices.Add(ResalePrice.ForAgent(Guid.NewGuid(), UserId, id, 0.45m + i * 0.01m, 6, 0, from.AddDays(21), From));
             }
 
             await db.SaveChangesAsync();

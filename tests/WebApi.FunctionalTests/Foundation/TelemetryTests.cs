@@ -18,7 +18,7 @@ public sealed class TelemetryTests
         using var listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == "VapiAgents",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            Sample = (ref _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = spans.Enqueue,
         };
         ActivitySource.AddActivityListener(listener);

@@ -30,7 +30,7 @@ public abstract class MetricsExportTests(SyncAppFixture fixture)
 
         var calls = metrics.GetProperty("totals").GetProperty("calls").GetInt64();
         var cost = metrics.GetProperty("totals").GetProperty("cost").GetDecimal();
-        byDay[0].Should().Equal("date", "calls", "minutes", "durationSeconds", "cost");
+        byDay[0].Should().Equal("date", "calls", "minutes", "durationSeconds", "cost", "billableMinutes", "revenue", "margin", "marginPercent");
         byDay.Skip(1).Should().HaveCount(13);
         byDay.Skip(1).Sum(r => long.Parse(r[1])).Should().Be(calls);
         byDay.Skip(1).Sum(r => decimal.Parse(r[4], System.Globalization.CultureInfo.InvariantCulture)).Should().Be(cost);

@@ -46,10 +46,17 @@ public abstract class IsolationMatrixTests(AppFixture fixture)
         var vapiKey = fixture.Vapi.Scenario.Orgs[0].Keys[0];
         var agentId = (await AgentApi.CreateAsync(owner.Client, $"Mine {Guid.NewGuid():N}", vapiKey)).Id().ToString();
         var deletedId = (await AgentApi.CreateAsync(owner.Client, $"Gone {Guid.NewGuid():N}", vapiKey)).Id().ToString();
-        var (agent, deleted) = route.Resource == RouteResource.SyncRun
-            ? (await SyncIdAsync(owner, agentId), await SyncIdAsync(owner, deletedId))
-            : (agentId, deletedId);
+        var (agent, deleted) = route.Resource switch
+        {
+            RouteResource.SyncRun => (await SyncIdAsync(owner, agentId), await SyncIdAsync(owner, deletedId)),
+            RouteResource.Client => (await ClientIdAsync(owner), await ClientIdAsync(owner)),
+            _ => (agentId, deletedId),
+        };
         (await owner.Client.DeleteAsync($"/api/vapi/agents/{deletedId}")).EnsureSuccessStatusCode();
+        if (route.Resource == RouteResource.Client)
+        {
+            (await owner.Client.DeleteAsync($"/api/vapi/clients/{deleted}")).EnsureSuccessStatusCode();
+        }
         using var anonymous = App.CreateClient();
 
         var otherUser = await stranger.Client.SendAsync(route.Request(agent));
@@ -92,6 +99,13 @@ public abstract class IsolationMatrixTests(AppFixture fixture)
         var response = await owner.Client.PostAsJsonAsync("/api/vapi/sync", new { agentId });
         response.EnsureSuccessStatusCode();
         return (await response.JsonAsync()).GetProperty("sync").GetProperty("id").GetString()!;
+    }
+
+    private static async Task<string> ClientIdAsync(UserSession owner)
+    {
+        var response = await owner.Client.PostAsJsonAsync("/api/vapi/clients", new { name = $"Client {Guid.NewGuid():N}" });
+        response.EnsureSuccessStatusCode();
+        return (await response.JsonAsync()).GetProperty("client").GetProperty("id").GetString()!;
     }
 
     /// <summary>The problem without the fields that differ per request by design (trace id, request path).</summary>

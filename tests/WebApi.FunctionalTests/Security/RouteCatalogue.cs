@@ -8,6 +8,7 @@ public enum RouteResource
     None,
     Agent,
     SyncRun,
+    Client,
 }
 
 /// <summary>How a route is reached for the isolation matrix: its method and pattern, and a request for a given id.</summary>
@@ -45,6 +46,17 @@ public static class RouteCatalogue
         new("POST /api/vapi/agents/{id:guid}/verify", RouteResource.Agent, id => Send(HttpMethod.Post, $"/api/vapi/agents/{id}/verify")),
         new("POST /api/vapi/agents/{id:guid}/webhook-secret", RouteResource.Agent, id => Send(HttpMethod.Post, $"/api/vapi/agents/{id}/webhook-secret")),
         new("GET /api/vapi/agents/{id:guid}/webhook-deliveries", RouteResource.Agent, id => Send(HttpMethod.Get, $"/api/vapi/agents/{id}/webhook-deliveries")),
+        new("PUT /api/vapi/agents/{id:guid}/pricing", RouteResource.Agent, id => Send(HttpMethod.Put, $"/api/vapi/agents/{id}/pricing", new { ratePerMinute = 0.1m })),
+        new("GET /api/vapi/agents/{id:guid}/pricing", RouteResource.Agent, id => Send(HttpMethod.Get, $"/api/vapi/agents/{id}/pricing")),
+        new("GET /api/vapi/clients", RouteResource.None, _ => Send(HttpMethod.Get, "/api/vapi/clients")),
+        new("POST /api/vapi/clients", RouteResource.None, _ => Send(HttpMethod.Post, "/api/vapi/clients", new { name = $"client {Guid.NewGuid():N}" })),
+        new("GET /api/vapi/clients/{id:guid}", RouteResource.Client, id => Send(HttpMethod.Get, $"/api/vapi/clients/{id}")),
+        new("PATCH /api/vapi/clients/{id:guid}", RouteResource.Client, id => Send(HttpMethod.Patch, $"/api/vapi/clients/{id}", new { notes = "changed" })),
+        new("DELETE /api/vapi/clients/{id:guid}", RouteResource.Client, id => Send(HttpMethod.Delete, $"/api/vapi/clients/{id}"), OwnerCallDeletes: true),
+        new("PUT /api/vapi/clients/{id:guid}/pricing", RouteResource.Client, id => Send(HttpMethod.Put, $"/api/vapi/clients/{id}/pricing", new { ratePerMinute = 0.1m })),
+        new("GET /api/vapi/clients/{id:guid}/pricing", RouteResource.Client, id => Send(HttpMethod.Get, $"/api/vapi/clients/{id}/pricing")),
+        new("GET /api/vapi/clients/{id:guid}/statement", RouteResource.Client, id => Send(HttpMethod.Get, $"/api/vapi/clients/{id}/statement?month=2026-11")),
+        new("GET /api/vapi/metrics/compare", RouteResource.None, _ => Send(HttpMethod.Get, $"/api/vapi/metrics/compare?agentIds={Guid.NewGuid()},{Guid.NewGuid()}")),
         new("POST /api/vapi/sync", RouteResource.Agent, id => Send(HttpMethod.Post, "/api/vapi/sync", new { agentId = id })),
         new("GET /api/vapi/sync", RouteResource.Agent, id => Send(HttpMethod.Get, $"/api/vapi/sync?agentId={id}")),
         new("GET /api/vapi/sync/{syncId:guid}", RouteResource.SyncRun, id => Send(HttpMethod.Get, $"/api/vapi/sync/{id}")),

@@ -72,3 +72,9 @@ public sealed class LiveAgentByIdSpec : SingleResultSpecification<VapiAgent>
 {
     public LiveAgentByIdSpec(Guid id) => Query.Where(a => a.Id == id && a.DeletedAt == null);
 }
+
+/// <summary>The live agents assigned to a client (tracked: deleting the client unassigns them).</summary>
+public sealed class AgentsOfClientSpec : Specification<VapiAgent>
+{
+    public AgentsOfClientSpec(Guid clientId) => Query.Where(a => a.ClientId == clientId && a.DeletedAt == null);
+}

@@ -33,6 +33,7 @@ internal sealed class CallUsageConfiguration : IEntityTypeConfiguration<CallUsag
                  {
                      nameof(CallUsage.Cost), nameof(CallUsage.CostTransport), nameof(CallUsage.CostStt), nameof(CallUsage.CostLlm),
                      nameof(CallUsage.CostTts), nameof(CallUsage.CostVapi), nameof(CallUsage.CostAnalysis), nameof(CallUsage.CostOther),
+                     nameof(CallUsage.Revenue),
                  })
         {
             builder.Property<decimal>(money).HasConversion<MoneyUnitsConverter>();

@@ -20,6 +20,9 @@ internal sealed class VapiAgentConfiguration : IEntityTypeConfiguration<VapiAgen
         builder.Property(a => a.LastSyncStatus).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.LastSyncError).HasMaxLength(VapiAgent.SyncErrorMaxLength);
         builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Property(a => a.Verification).HasConversion<string>().HasMaxLength(16);
+        // A deleted client's agents are unassigned by its delete command, in the same unit of work.
+        builder.HasOne<Domain.Clients.Client>().WithMany().HasForeignKey(a => a.ClientId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(a => a.IsDeleted);
         builder.Ignore(a => a.IsPaused);
 

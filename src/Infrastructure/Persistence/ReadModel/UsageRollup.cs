@@ -33,6 +33,8 @@ public sealed class UsageRollup
     public long Passed { get; set; }
     public long Failed { get; set; }
     public long UnknownSuccess { get; set; }
+    public long BillableSeconds { get; set; }
+    public long RevenueUnits { get; set; }
 
     /// <summary>Calls and cost per ended reason, type and status (<see cref="Usage.BreakdownBlob"/>).</summary>
     public byte[] Breakdown { get; set; } = [];

@@ -78,3 +78,17 @@ export const alerts = {
   settings: signal => api('/api/vapi/alert-settings', { signal }),
   saveSettings: body => api('/api/vapi/alert-settings', { method: 'PUT', body }),
 };
+
+export const clients = {
+  list: signal => api('/api/vapi/clients', { signal }).then(r => r.clients),
+  create: body => api('/api/vapi/clients', { method: 'POST', body }).then(r => r.client),
+  update: (id, body) => api(`/api/vapi/clients/${id}`, { method: 'PATCH', body }).then(r => r.client),
+  remove: id => api(`/api/vapi/clients/${id}`, { method: 'DELETE' }),
+  prices: (id, signal) => api(`/api/vapi/clients/${id}/pricing`, { signal }).then(r => r.prices),
+  setPrice: (id, body) => api(`/api/vapi/clients/${id}/pricing`, { method: 'PUT', body }),
+  /** The month's statement as a CSV Blob. */
+  statementCsv: async (id, month) => {
+    const response = await api(`/api/vapi/clients/${id}/statement${query({ month, format: 'csv' })}`, { raw: true, accept: 'text/csv' });
+    return response.blob();
+  },
+};

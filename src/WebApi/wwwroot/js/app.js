@@ -1,4 +1,4 @@
-// Starts the dashboard: hash routes (#/overview, #/usage, #/settings, #/signin, #/register), the top bar,
+// Starts the dashboard: hash routes (#/overview, #/usage, #/clients, #/settings, #/signin, #/register), the top bar,
 // and what happens when the session ends.
 
 import * as session from './session.js';
@@ -7,6 +7,7 @@ import { updateFilterLinks } from './filters.js';
 import * as alertsPage from './pages/alerts.js';
 import { refreshAlertCount } from './pages/alert-badge.js';
 import * as authPages from './pages/auth.js';
+import * as clientsPage from './pages/clients.js';
 import * as overviewPage from './pages/overview.js';
 import * as settingsPage from './pages/settings.js';
 import * as usagePage from './pages/usage.js';
@@ -17,6 +18,7 @@ const routes = {
   '/overview': { page: overviewPage.render, title: 'Overview' },
   '/usage': { page: usagePage.render, title: 'Usage' },
   '/alerts': { page: alertsPage.render, title: 'Alerts' },
+  '/clients': { page: clientsPage.render, title: 'Clients' },
   '/settings': { page: settingsPage.render, title: 'Settings' },
 };
 

@@ -1,6 +1,7 @@
 using AutoMapper;
 using Mediator;
 using VapiAgents.Application.Audit;
+using VapiAgents.Application.Clients;
 using VapiAgents.Application.Common.Exceptions;
 using VapiAgents.Application.Common.Interfaces;
 using VapiAgents.Application.Common.Security;
@@ -11,10 +12,13 @@ using VapiAgents.Domain.Agents.Specifications;
 namespace VapiAgents.Application.Agents.Commands.CreateAgent;
 
 /// <param name="AgentId">Optional Vapi assistant id to filter the agent's calls by.</param>
-public sealed record CreateAgentCommand(string? Name, SecretValue? ApiKey, string? AgentId) : ICommand<AgentDto>;
+/// <param name="IsActive">False adds the agent inactive, to be verified and activated later (default true).</param>
+/// <param name="ClientId">The caller's client to bill the agent to (404 naming clientId if not the caller's).</param>
+public sealed record CreateAgentCommand(string? Name, SecretValue? ApiKey, string? AgentId, bool? IsActive = null, Guid? ClientId = null) : ICommand<AgentDto>;
 
 public sealed class CreateAgentCommandHandler(
     IRepository<VapiAgent> agents,
+    IReadRepository<Domain.Clients.Client> clients,
     ISecretProtector protector,
     ICurrentUser currentUser,
     IAuditTrail audit,
@@ -24,6 +28,7 @@ public sealed class CreateAgentCommandHandler(
     public async ValueTask<AgentDto> Handle(CreateAgentCommand command, CancellationToken cancellationToken)
     {
         var userId = currentUser.RequireUserId();
+        await clients.EnsureOwnedAsync(command.ClientId, userId, cancellationToken);
         if (await agents.AnyAsync(new AgentNameTakenSpec(userId, command.Name!), cancellationToken))
         {
             throw AgentNameConflict.Exception();
@@ -33,10 +38,10 @@ public sealed class CreateAgentCommandHandler(
         var apiKey = command.ApiKey!;
         var agent = VapiAgent.Create(
             id, userId, command.Name!, protector.Seal(apiKey, SecretPurpose.VapiApiKey, id), apiKey.Hint,
-            command.AgentId, clock.GetUtcNow().UtcDateTime);
+            command.AgentId, clock.GetUtcNow().UtcDateTime, command.IsActive ?? true, command.ClientId);
 
         audit.Record(currentUser, clock, AuditActions.AgentCreated, userId, id,
-            $"name \"{agent.Name}\", key {agent.ApiKeyHint}, assistant {agent.AssistantId ?? "(none)"}");
+            $"name \"{agent.Name}\", key {agent.ApiKeyHint}, assistant {agent.AssistantId ?? "(none)"}{(agent.IsActive ? "" : ", inactive")}");
         try
         {
             await agents.AddAsync(agent, cancellationToken);

@@ -8,7 +8,7 @@ public sealed class UpdateAgentCommandValidator : AbstractValidator<UpdateAgentC
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(c => c.HasAnyField).Equal(true).OverridePropertyName("body")
-            .WithMessage("Send at least one of name, apiKey, agentId or isActive.");
+            .WithMessage("Send at least one of name, apiKey, agentId, isActive or clientId.");
         When(c => c.Name.HasValue, () => RuleFor(c => c.Name.Value).ValidAgentName().OverridePropertyName("name"));
         When(c => c.ApiKey.HasValue, () => RuleFor(c => c.ApiKey.Value).ValidApiKey().OverridePropertyName("apiKey"));
         When(c => c.AgentId.HasValue, () => RuleFor(c => c.AgentId.Value).ValidAssistantId().OverridePropertyName("agentId"));

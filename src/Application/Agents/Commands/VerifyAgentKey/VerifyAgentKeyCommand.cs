@@ -1,9 +1,7 @@
 using Mediator;
 using VapiAgents.Application.Audit;
-using VapiAgents.Application.Common.Exceptions;
 using VapiAgents.Application.Common.Interfaces;
 using VapiAgents.Application.Common.Security;
-using VapiAgents.Application.Common.Vapi;
 using VapiAgents.Domain.Agents;
 using VapiAgents.Domain.Audit;
 
@@ -19,7 +17,7 @@ public sealed record VerifyAgentKeyResult(bool Valid, string? OrgId, string? Ass
 public sealed class VerifyAgentKeyCommandHandler(
     IRepository<VapiAgent> agents,
     ISecretProtector protector,
-    IVapiClient vapi,
+    AgentKeyVerifier verifier,
     ICurrentUser currentUser,
     IAuditTrail audit,
     TimeProvider clock) : ICommandHandler<VerifyAgentKeyCommand, VerifyAgentKeyResult>
@@ -28,39 +26,21 @@ public sealed class VerifyAgentKeyCommandHandler(
     {
         var agent = await agents.GetOwnedAsync(command.Id, currentUser.RequireUserId(), cancellationToken);
         var apiKey = protector.Unseal(agent.ApiKey!, SecretPurpose.VapiApiKey, agent.Id);
-
-        VerifyAgentKeyResult result;
-        try
-        {
-            result = await CheckAsync(agent, apiKey, cancellationToken);
-        }
-        catch (VapiKeyRejectedException)
-        {
-            result = new VerifyAgentKeyResult(false, null, null, "Vapi rejected this API key.");
-        }
+        var check = await verifier.CheckAsync(apiKey, agent.AssistantId, cancellationToken);
+        var result = new VerifyAgentKeyResult(check.Valid, check.OrgId, check.AssistantName, check.Error);
 
         if (result.Valid)
         {
             agent.RecordVerification(clock.GetUtcNow().UtcDateTime, result.OrgId);
+        }
+        else
+        {
+            agent.RecordFailedVerification();
         }
 
         audit.Record(currentUser, clock, AuditActions.AgentVerified, agent.UserId, agent.Id,
             result.Valid ? $"valid (organisation {result.OrgId ?? "unknown"})" : $"not valid: {result.Error}");
         await agents.SaveChangesAsync(cancellationToken);
         return result;
-    }
-
-    private async Task<VerifyAgentKeyResult> CheckAsync(VapiAgent agent, SecretValue apiKey, CancellationToken cancellationToken)
-    {
-        if (agent.AssistantId is { } assistantId)
-        {
-            var assistant = await vapi.GetAssistantAsync(apiKey, assistantId, cancellationToken);
-            return assistant is null
-                ? new VerifyAgentKeyResult(false, null, null, "assistant not found")
-                : new VerifyAgentKeyResult(true, assistant.OrgId, assistant.Name, null);
-        }
-
-        var first = (await vapi.ListAssistantsAsync(apiKey, limit: 1, cancellationToken)).FirstOrDefault();
-        return new VerifyAgentKeyResult(true, first?.OrgId, null, null);
     }
 }

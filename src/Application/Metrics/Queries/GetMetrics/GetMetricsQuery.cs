@@ -22,7 +22,6 @@ public sealed class GetMetricsQueryValidator : AbstractValidator<GetMetricsQuery
 public sealed class GetMetricsQueryHandler(MetricsScopeResolver scopes, IUsageReader reader, ISeriesUsageReader seriesReader, ICurrentUser currentUser)
     : IQueryHandler<GetMetricsQuery, MetricsResponse>
 {
-    private const int MinuteScale = 6;
     private const int PercentScale = 2;
 
     public async ValueTask<MetricsResponse> Handle(GetMetricsQuery query, CancellationToken cancellationToken)
@@ -34,7 +33,7 @@ public sealed class GetMetricsQueryHandler(MetricsScopeResolver scopes, IUsageRe
         var previous = query.Compare ? await reader.ReadBriefAsync(userId, ids, scope.Range.Previous, cancellationToken) : (UsageBrief?)null;
 
         var totals = report.Totals;
-        var current = new UsageBrief(totals.Calls, totals.DurationMs, totals.Cost);
+        var current = UsageBrief.Of(totals);
         var metrics = new MetricsDto(
             new MetricsRange(Date(scope.Range.First), Date(scope.Range.Last), scope.Range.Zone.Id),
             ids,
@@ -47,14 +46,15 @@ public sealed class GetMetricsQueryHandler(MetricsScopeResolver scopes, IUsageRe
             Keyed(report.ByType),
             Keyed(report.ByStatus),
             new SuccessEvaluationDto(totals.Passed, totals.Failed, totals.UnknownSuccess),
-            report.Daily.Select(d => new DailyUsageDto(Date(d.Date), d.Usage.Calls, Minutes(d.Usage.DurationMs), Money.FromUnits(d.Usage.Cost))).ToList(),
+            report.Daily.Select(d => Daily(d.Date, d.Usage)).ToList(),
             scope.SingleAgent ? null : scope.Agents.Select(a => ByAgent(a, report.ByAgent)).ToList(),
             previous is { } before
                 ? new PreviousPeriodDto(Date(scope.Range.Previous.First), Date(scope.Range.Previous.Last), before.Calls, Minutes(before.DurationMs), Money.FromUnits(before.Cost))
                 : null,
             previous is { } past
                 ? new ChangeDto(Change(current.Calls, past.Calls), Change(current.DurationMs, past.DurationMs), Change(current.Cost, past.Cost))
-                : null);
+                : null,
+            scope.SingleAgent ? null : await ByClientAsync(userId, scope, current, cancellationToken));
         return new MetricsResponse(metrics with
         {
             Series = await SeriesAsync(userId, ids, scope.Range, query.Interval, report, cancellationToken),
@@ -70,7 +70,38 @@ public sealed class GetMetricsQueryHandler(MetricsScopeResolver scopes, IUsageRe
         var usage = interval is null or SeriesInterval.Day
             ? report.Daily.Select(d => d.Usage).ToList()
             : await seriesReader.ReadAsync(userId, ids, buckets, cancellationToken);
-        return buckets.Zip(usage, (b, u) => new SeriesEntryDto(b.Start, u.Calls, Minutes(u.DurationMs), Money.FromUnits(u.Cost))).ToList();
+        return buckets.Zip(usage, (b, u) =>
+        {
+            var resale = ResaleFigures.Of(u);
+            return new SeriesEntryDto(b.Start, u.Calls, Minutes(u.DurationMs), resale.Cost, resale.BillableMinutes, resale.Revenue, resale.Margin, resale.MarginPercent);
+        }).ToList();
+    }
+
+    /// <summary>
+    /// Each client's selected agents together (by their current client), so a call two of them share counts once;
+    /// when all the agents share one client (or none) that is the totals, read once.
+    /// </summary>
+    private async Task<List<ClientUsageDto>> ByClientAsync(string userId, MetricsScope scope, UsageBrief totals, CancellationToken cancellationToken)
+    {
+        var groups = scope.Agents.GroupBy(a => a.ClientId).ToList();
+        var names = groups.Any(g => g.Key is not null) ? await scopes.ClientNamesAsync(userId, cancellationToken) : new Dictionary<Guid, string>();
+        var rows = new List<ClientUsageDto>(groups.Count);
+        foreach (var group in groups)
+        {
+            var usage = groups.Count == 1 ? totals : await reader.ReadBriefAsync(userId, group.Select(a => a.Id).ToList(), scope.Range, cancellationToken);
+            var resale = ResaleFigures.Of(usage);
+            rows.Add(new ClientUsageDto(
+                group.Key, group.Key is { } id ? names.GetValueOrDefault(id, "") : ResaleFigures.NoClientName,
+                usage.Calls, Minutes(usage.DurationMs), resale.Cost, resale.BillableMinutes, resale.Revenue, resale.Margin, resale.MarginPercent));
+        }
+
+        return rows.OrderBy(r => r.ClientId is null).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    private static DailyUsageDto Daily(DateOnly date, UsageBrief usage)
+    {
+        var resale = ResaleFigures.Of(usage);
+        return new DailyUsageDto(Date(date), usage.Calls, Minutes(usage.DurationMs), resale.Cost, resale.BillableMinutes, resale.Revenue, resale.Margin, resale.MarginPercent);
     }
 
     private static MetricsTotals Totals(UsageSums totals)
@@ -78,17 +109,21 @@ public sealed class GetMetricsQueryHandler(MetricsScopeResolver scopes, IUsageRe
         var cost = Money.FromUnits(totals.Cost);
         var seconds = totals.DurationMs / 1000m;
         var minutes = Minutes(totals.DurationMs);
+        var resale = ResaleFigures.Of(totals);
         return new MetricsTotals(
             totals.Calls, minutes, seconds, cost,
             totals.Calls == 0 ? 0 : Math.Round(seconds / totals.Calls, 3),
             totals.Calls == 0 ? 0 : Money.Normalize(cost / totals.Calls),
-            totals.DurationMs == 0 ? 0 : Money.Normalize(cost * 60_000m / totals.DurationMs));
+            totals.DurationMs == 0 ? 0 : Money.Normalize(cost * 60_000m / totals.DurationMs),
+            resale.BillableMinutes, resale.Revenue, resale.Margin, resale.MarginPercent);
     }
 
     private static AgentUsageDto ByAgent(Domain.Agents.VapiAgent agent, IReadOnlyDictionary<Guid, UsageBrief> byAgent)
     {
         var usage = byAgent.GetValueOrDefault(agent.Id);
-        return new AgentUsageDto(agent.Id, agent.Name, agent.IsActive, usage.Calls, Minutes(usage.DurationMs), Money.FromUnits(usage.Cost));
+        var resale = ResaleFigures.Of(usage);
+        return new AgentUsageDto(agent.Id, agent.Name, agent.IsActive, usage.Calls, Minutes(usage.DurationMs), resale.Cost,
+            resale.BillableMinutes, resale.Revenue, resale.Margin, resale.MarginPercent, agent.ClientId);
     }
 
     /// <summary>Largest first: by calls, then cost, then key.</summary>
@@ -97,7 +132,7 @@ public sealed class GetMetricsQueryHandler(MetricsScopeResolver scopes, IUsageRe
             .OrderByDescending(e => e.Calls).ThenByDescending(e => e.Cost).ThenBy(e => e.Key, StringComparer.Ordinal)
             .Select(e => new KeyedUsageDto(e.Key, e.Calls, Money.FromUnits(e.Cost))).ToList();
 
-    private static decimal Minutes(long durationMs) => Math.Round(durationMs / 60_000m, MinuteScale);
+    private static decimal Minutes(long durationMs) => ResaleFigures.Minutes(durationMs);
 
     private static decimal? Change(long current, long previous) =>
         previous == 0 ? null : Math.Round((current - previous) * 100m / previous, PercentScale);

@@ -239,6 +239,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("ConsecutiveKeyRejections")
                         .HasColumnType("integer");
 
@@ -290,6 +293,10 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Verification")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -298,6 +305,8 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
 
                     b.HasIndex("UserId", "CreatedAt");
 
@@ -496,6 +505,88 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("Budgets", (string)null);
                 });
 
+            modelBuilder.Entity("VapiAgents.Domain.Clients.Client", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("Clients", (string)null);
+                });
+
+            modelBuilder.Entity("VapiAgents.Domain.Pricing.ResalePrice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BillingIncrementSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MinimumBillableSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("RatePerMinute")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("UserId", "AgentId", "EffectiveFrom");
+
+                    b.HasIndex("UserId", "ClientId", "EffectiveFrom");
+
+                    b.ToTable("ResalePrices", (string)null);
+                });
+
             modelBuilder.Entity("VapiAgents.Domain.Usage.CallUsage", b =>
                 {
                     b.Property<Guid>("AgentId")
@@ -508,6 +599,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<string>("AssistantId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<long>("BillableSeconds")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("Cost")
                         .HasColumnType("bigint");
@@ -556,6 +650,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Revenue")
+                        .HasColumnType("bigint");
 
                     b.Property<long?>("StartedAt")
                         .HasColumnType("bigint");
@@ -878,6 +975,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<long>("AnalysisUnits")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("BillableSeconds")
+                        .HasColumnType("bigint");
+
                     b.Property<byte[]>("Breakdown")
                         .IsRequired()
                         .HasColumnType("bytea");
@@ -907,6 +1007,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("bigint");
 
                     b.Property<long>("Passed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RevenueUnits")
                         .HasColumnType("bigint");
 
                     b.Property<long>("SttUnits")
@@ -1013,6 +1116,11 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
 
             modelBuilder.Entity("VapiAgents.Domain.Agents.VapiAgent", b =>
                 {
+                    b.HasOne("VapiAgents.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsOne("VapiAgents.Domain.Agents.SealedSecret", "ApiKey", b1 =>
                         {
                             b1.Property<Guid>("VapiAgentId")
@@ -1064,6 +1172,19 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Navigation("ApiKey");
 
                     b.Navigation("WebhookSecret");
+                });
+
+            modelBuilder.Entity("VapiAgents.Domain.Pricing.ResalePrice", b =>
+                {
+                    b.HasOne("VapiAgents.Domain.Agents.VapiAgent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("VapiAgents.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("VapiAgents.Domain.Usage.CallUsage", b =>

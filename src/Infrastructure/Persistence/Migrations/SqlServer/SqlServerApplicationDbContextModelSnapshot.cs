@@ -240,6 +240,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<int>("ConsecutiveKeyRejections")
                         .HasColumnType("int");
 
@@ -291,6 +294,10 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("Verification")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -299,6 +306,8 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
 
                     b.HasIndex("UserId", "CreatedAt");
 
@@ -497,6 +506,88 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Budgets", (string)null);
                 });
 
+            modelBuilder.Entity("VapiAgents.Domain.Clients.Client", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("Clients", (string)null);
+                });
+
+            modelBuilder.Entity("VapiAgents.Domain.Pricing.ResalePrice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("BillingIncrementSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MinimumBillableSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<long>("RatePerMinute")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("UserId", "AgentId", "EffectiveFrom");
+
+                    b.HasIndex("UserId", "ClientId", "EffectiveFrom");
+
+                    b.ToTable("ResalePrices", (string)null);
+                });
+
             modelBuilder.Entity("VapiAgents.Domain.Usage.CallUsage", b =>
                 {
                     b.Property<Guid>("AgentId")
@@ -509,6 +600,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("AssistantId")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("BillableSeconds")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("Cost")
                         .HasColumnType("bigint");
@@ -557,6 +651,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Revenue")
+                        .HasColumnType("bigint");
 
                     b.Property<long?>("StartedAt")
                         .HasColumnType("bigint");
@@ -880,6 +977,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<long>("AnalysisUnits")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("BillableSeconds")
+                        .HasColumnType("bigint");
+
                     b.Property<byte[]>("Breakdown")
                         .IsRequired()
                         .HasColumnType("varbinary(max)");
@@ -909,6 +1009,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     b.Property<long>("Passed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RevenueUnits")
                         .HasColumnType("bigint");
 
                     b.Property<long>("SttUnits")
@@ -1015,6 +1118,11 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("VapiAgents.Domain.Agents.VapiAgent", b =>
                 {
+                    b.HasOne("VapiAgents.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsOne("VapiAgents.Domain.Agents.SealedSecret", "ApiKey", b1 =>
                         {
                             b1.Property<Guid>("VapiAgentId")
@@ -1066,6 +1174,19 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("ApiKey");
 
                     b.Navigation("WebhookSecret");
+                });
+
+            modelBuilder.Entity("VapiAgents.Domain.Pricing.ResalePrice", b =>
+                {
+                    b.HasOne("VapiAgents.Domain.Agents.VapiAgent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("VapiAgents.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("VapiAgents.Domain.Usage.CallUsage", b =>

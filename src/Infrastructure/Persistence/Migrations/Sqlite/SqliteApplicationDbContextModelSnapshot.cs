@@ -228,6 +228,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ConsecutiveKeyRejections")
                         .HasColumnType("INTEGER");
 
@@ -279,6 +282,10 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Verification")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -287,6 +294,8 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
 
                     b.HasIndex("UserId", "CreatedAt");
 
@@ -485,6 +494,88 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Budgets", (string)null);
                 });
 
+            modelBuilder.Entity("VapiAgents.Domain.Clients.Client", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("Clients", (string)null);
+                });
+
+            modelBuilder.Entity("VapiAgents.Domain.Pricing.ResalePrice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BillingIncrementSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MinimumBillableSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RatePerMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("UserId", "AgentId", "EffectiveFrom");
+
+                    b.HasIndex("UserId", "ClientId", "EffectiveFrom");
+
+                    b.ToTable("ResalePrices", (string)null);
+                });
+
             modelBuilder.Entity("VapiAgents.Domain.Usage.CallUsage", b =>
                 {
                     b.Property<Guid>("AgentId")
@@ -497,6 +588,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("AssistantId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("BillableSeconds")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Cost")
                         .HasColumnType("INTEGER");
@@ -545,6 +639,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Revenue")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("StartedAt")
                         .HasColumnType("INTEGER");
@@ -863,6 +960,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("AnalysisUnits")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("BillableSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("Breakdown")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -892,6 +992,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RevenueUnits")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("SttUnits")
@@ -998,6 +1101,11 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("VapiAgents.Domain.Agents.VapiAgent", b =>
                 {
+                    b.HasOne("VapiAgents.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsOne("VapiAgents.Domain.Agents.SealedSecret", "ApiKey", b1 =>
                         {
                             b1.Property<Guid>("VapiAgentId")
@@ -1049,6 +1157,19 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("ApiKey");
 
                     b.Navigation("WebhookSecret");
+                });
+
+            modelBuilder.Entity("VapiAgents.Domain.Pricing.ResalePrice", b =>
+                {
+                    b.HasOne("VapiAgents.Domain.Agents.VapiAgent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("VapiAgents.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("VapiAgents.Domain.Usage.CallUsage", b =>

@@ -16,7 +16,7 @@ export function render(main, context) {
     // An agent that no longer exists falls back to all of them.
     choose: (filters, agents) => ({ ...filters, agentId: agents.some(a => a.id === filters.agentId) ? filters.agentId : '' }),
     content,
-    csv: { choices: [['day', 'One row per day'], ['agent', 'One row per agent'], ['call', 'One row per call']], fileName: 'vapi-usage' },
+    csv: { choices: [['day', 'One row per day'], ['agent', 'One row per agent'], ['client', 'One row per client'], ['call', 'One row per call']], fileName: 'vapi-usage' },
   });
 }
 
@@ -31,7 +31,29 @@ function content(metrics, filters, agents) {
     single
       ? h('p', {}, h('a', { href: `#/usage${query({ ...filters, agentId: single.id })}` }, `See the details of “${single.name}” on the Usage page`))
       : byAgentCard(metrics, filters, agents),
+    single ? null : byClientCard(metrics),
   ];
+}
+
+/** Revenue and margin per client, shown once the user bills agents to clients. */
+function byClientCard(metrics) {
+  const rows = metrics.byClient ?? [];
+  if (!rows.some(c => c.clientId)) {
+    return null;
+  }
+  const percent = value => value === null || value === undefined ? '—' : `${value}%`;
+  return h('section', { class: 'card', 'aria-labelledby': 'by-client-heading' },
+    h('h2', { id: 'by-client-heading' }, 'By client'),
+    table({
+      caption: 'Calls, cost, revenue and margin by client',
+      hiddenCaption: true,
+      columns: [['Client'], ['Calls', 'num'], ['Billable minutes', 'num hide-narrow'], ['Cost', 'num'], ['Revenue', 'num'], ['Margin', 'num'], ['Margin %', 'num hide-narrow']],
+      rows: rows.map(c => [c.name, formatCount(c.calls), formatMinutes(c.billableMinutes), formatMoney(c.cost), formatMoney(c.revenue), formatMoney(c.margin), percent(c.marginPercent)]),
+      foot: ['Total', formatCount(metrics.totals.calls), formatMinutes(metrics.totals.billableMinutes), formatMoney(metrics.totals.cost),
+        formatMoney(metrics.totals.revenue), formatMoney(metrics.totals.margin), percent(metrics.totals.marginPercent)],
+    }),
+    h('h3', {}, 'Revenue by client'),
+    barChart(rows.map(c => ({ label: c.name, value: c.revenue, text: formatMoney(c.revenue) }))));
 }
 
 function byAgentCard(metrics, filters, agents) {

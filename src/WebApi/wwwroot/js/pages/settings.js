@@ -81,6 +81,7 @@ function addAgentCard(onAdded) {
       field({ name: 'name', label: 'Name', hint: 'A name you will recognise, like “Patient Scheduling”.', required: true, maxlength: 100, autocomplete: 'off' }),
       field({ name: 'apiKey', label: 'Vapi private API key', type: 'password', hint: 'Stored encrypted. Only its last four characters are shown again.', required: true, autocomplete: 'off', spellcheck: 'false' }),
       field({ name: 'agentId', label: 'Assistant id (optional)', hint: 'Counts only this Vapi assistant’s calls. Empty: every call the key sees.', autocomplete: 'off', spellcheck: 'false' })),
+    checkbox({ name: 'addInactive', label: 'Add as inactive, then verify and activate (activation checks the key with Vapi first)', checked: false }),
     formError(),
     h('div', { class: 'actions' }, submit));
 
@@ -88,13 +89,16 @@ function addAgentCard(onAdded) {
     event.preventDefault();
     clearErrors(form);
     const data = new FormData(form);
-    const body = { name: String(data.get('name')).trim(), apiKey: String(data.get('apiKey')).trim(), agentId: String(data.get('agentId')).trim() || null };
+    const body = {
+      name: String(data.get('name')).trim(), apiKey: String(data.get('apiKey')).trim(), agentId: String(data.get('agentId')).trim() || null,
+      isActive: data.get('addInactive') !== 'on',
+    };
     try {
       const agent = await whileBusy(submit, 'Adding…', () => agentsApi.create(body));
       // The key leaves the page as soon as the server has it.
       form.reset();
       onAdded(agent);
-      toast(`Added “${agent.name}”. Verify its key or sync it now.`);
+      toast(agent.isActive ? `Added “${agent.name}”. Verify its key or sync it now.` : `Added “${agent.name}” as inactive. Switch it on: its key is checked with Vapi first.`);
       form.querySelector('input').focus();
     } catch (error) {
       showErrors(form, error);
