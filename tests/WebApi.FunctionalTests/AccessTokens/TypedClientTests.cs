@@ -23,7 +23,7 @@ public abstract class TypedClientTests(AppFixture fixture)
         var created = await client.CreateAgentAsync(new CreateAgentRequest { Name = $"Typed {Guid.NewGuid():N}", ApiKey = key });
         var listed = await client.ListAgentsAsync(includeDeleted: false);
         var sync = await client.SyncAgentAsync(new SyncRequest { AgentId = created.Agent.Id });
-        var metrics = await reader.GetMetricsAsync(created.Agent.Id, null, null, null, null, null, null);
+        var metrics = await reader.GetMetricsAsync(created.Agent.Id, null, null, null, null, null, null, null, null);
         var refused = await FluentActions.Awaiting(() => reader.SyncAgentAsync(new SyncRequest { AgentId = created.Agent.Id }))
             .Should().ThrowAsync<ApiException>();
 
