@@ -18,7 +18,9 @@ public sealed class NamingTests
 
     private static IEnumerable<Type> HandledRequests(Type handler) => handler.GetInterfaces()
         .Where(contract => contract.IsGenericType && HandlerInterfaces.Contains(contract.GetGenericTypeDefinition()))
-        .Select(contract => contract.GetGenericArguments()[0]);
+        .Select(contract => contract.GetGenericArguments()[0])
+        // ICommandHandler<T> is also ICommandHandler<T, Unit>: one request, one handler.
+        .Distinct();
 
     private static Type[] Handlers => ConcreteTypes.Where(type => HandledRequests(type).Any()).ToArray();
 

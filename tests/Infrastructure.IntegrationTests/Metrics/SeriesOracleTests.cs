@@ -86,7 +86,7 @@ public abstract class SeriesOracleTests(UsageDataFixture data)
         foreach (var (local, call) in await LocalCallsAsync(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>(), range))
         {
             var i = (((int)local.DayOfWeek + 6) % 7) * 24 + local.Hour;
-            expected[i] = new UsageBrief(expected[i].Calls + 1, expected[i].DurationMs + call.DurationMs, expected[i].Cost + Money.ToUnits(call.Cost));
+            expected[i] = expected[i].Plus(new UsageBrief(1, call.DurationMs, Money.ToUnits(call.Cost), call.BillableSeconds, Money.ToUnits(call.Revenue)));
         }
 
         cells.Should().Equal(expected);
@@ -174,7 +174,7 @@ public abstract class SeriesOracleTests(UsageDataFixture data)
                 _ => Clip(day, range),
             };
             var sum = sums.GetValueOrDefault(key);
-            sums[key] = new UsageBrief(sum.Calls + 1, sum.DurationMs + call.DurationMs, sum.Cost + Money.ToUnits(call.Cost));
+            sums[key] = sum.Plus(new UsageBrief(1, call.DurationMs, Money.ToUnits(call.Cost), call.BillableSeconds, Money.ToUnits(call.Revenue)));
         }
 
         return sums;
