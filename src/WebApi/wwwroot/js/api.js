@@ -92,3 +92,11 @@ export const clients = {
     return response.blob();
   },
 };
+
+/** Personal access tokens for scripts; only a signed-in session (this dashboard) manages them. */
+export const accessTokens = {
+  list: signal => api('/api/auth/tokens', { signal }).then(r => r.tokens),
+  /** Resolves with { token, secret }: the secret is answered this once. */
+  create: body => api('/api/auth/tokens', { method: 'POST', body }),
+  revoke: id => api(`/api/auth/tokens/${id}`, { method: 'DELETE' }),
+};

@@ -1,7 +1,7 @@
 // Labelled fields whose hints and errors are wired to the control, the API's field errors shown next to the
-// field it named, busy buttons and modal dialogs.
+// field it named, busy buttons, modal dialogs and read-only values to copy.
 
-import { h, uid } from './dom.js';
+import { h, toast, uid } from './dom.js';
 
 /**
  * A labelled control: { name, label, type, hint, value, options: [{value, label}], width: 'wide' | 'narrow' } plus any
@@ -132,4 +132,25 @@ export function confirmDialog({ title, message, confirmLabel, danger = false }) 
       h('button', { type: 'button', class: 'button', autofocus: true, onclick: () => close(false) }, 'Cancel'),
       h('button', { type: 'button', class: danger ? 'button button-primary button-danger' : 'button button-primary', onclick: () => close(true) }, confirmLabel)),
   ]).then(confirmed => confirmed === true);
+}
+
+/** A read-only field with a Copy button, for a value the user must take away (a secret shown once). */
+export function copyField(name, label, value) {
+  const wrapper = field({ name, label, value, readonly: true, spellcheck: 'false' });
+  const input = wrapper.querySelector('input');
+  const copy = h('button', { type: 'button', class: 'button', dataset: { action: `copy-${name}` } }, 'Copy', h('span', { class: 'visually-hidden' }, ` ${label}`));
+  copy.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(value);
+      toast(`${label} copied.`);
+    } catch {
+      // Without clipboard access the text is selected for the user to copy.
+      input.select();
+      toast('Press Ctrl+C (or ⌘C) to copy the selected text.');
+    }
+  });
+  const row = h('div', { class: 'copy-row' });
+  input.replaceWith(row);
+  row.append(input, copy);
+  return wrapper;
 }

@@ -3,7 +3,7 @@
 import { agents as agentsApi, syncs as syncsApi } from '../api.js';
 import { browserTimeZone, timeZones } from '../dates.js';
 import { h, toast } from '../dom.js';
-import { clearErrors, field, formError, openDialog, showErrors, whileBusy } from '../forms.js';
+import { clearErrors, copyField, field, formError, openDialog, showErrors, whileBusy } from '../forms.js';
 import { formatCount, formatDateTime } from '../format.js';
 
 /** Resolves with the saved agent, or nothing when the user cancels. */
@@ -224,24 +224,4 @@ export function webhookDialog(agent) {
         create),
     ];
   });
-}
-
-function copyField(name, label, value) {
-  const wrapper = field({ name, label, value, readonly: true, spellcheck: 'false' });
-  const input = wrapper.querySelector('input');
-  const copy = h('button', { type: 'button', class: 'button', dataset: { action: `copy-${name}` } }, 'Copy', h('span', { class: 'visually-hidden' }, ` ${label}`));
-  copy.addEventListener('click', async () => {
-    try {
-      await navigator.clipboard.writeText(value);
-      toast(`${label} copied.`);
-    } catch {
-      // Without clipboard access the text is selected for the user to copy.
-      input.select();
-      toast('Press Ctrl+C (or ⌘C) to copy the selected text.');
-    }
-  });
-  const row = h('div', { class: 'copy-row' });
-  input.replaceWith(row);
-  row.append(input, copy);
-  return wrapper;
 }

@@ -1,5 +1,7 @@
-// Settings → Vapi integration: the user's agents, their keys, activation, verification, sync and deletion.
+// Settings → Vapi integration: the user's agents, their keys, activation, verification, sync and deletion; budgets,
+// alert settings and access tokens from their own modules.
 
+import { accessTokensSettingsCard } from './access-tokens-view.js';
 import { alertSettingsCard, budgetsSettingsCard } from './budgets-view.js';
 import { agents as agentsApi, syncs as syncsApi } from '../api.js';
 import { h, loading, pageHead, toast } from '../dom.js';
@@ -68,7 +70,8 @@ export async function render(main, { signal }) {
       h('div', { class: 'card-head' }, h('h2', { id: 'agents-heading', tabindex: '-1' }, 'Your agents'), showDeleted),
       listArea),
     budgets.card,
-    alertSettingsCard(signal));
+    alertSettingsCard(signal),
+    accessTokensSettingsCard(signal));
   await reload();
   budgets.redrawScope();
   await budgets.reload();
