@@ -38,6 +38,8 @@ export const agents = {
   remove: id => api(`/api/vapi/agents/${id}`, { method: 'DELETE' }),
   verify: id => api(`/api/vapi/agents/${id}/verify`, { method: 'POST' }),
   rotateWebhookSecret: id => api(`/api/vapi/agents/${id}/webhook-secret`, { method: 'POST' }),
+  prices: (id, signal) => api(`/api/vapi/agents/${id}/pricing`, { signal }).then(r => r.prices),
+  setPrice: (id, body) => api(`/api/vapi/agents/${id}/pricing`, { method: 'PUT', body }),
 };
 
 export const syncs = {
@@ -56,6 +58,8 @@ export const syncs = {
 
 export const metrics = {
   get: (filters, signal) => api(`/api/vapi/metrics${query({ ...filters, compare: true })}`, { signal }).then(r => r.metrics),
+  /** { agents: [...] } in the order asked; `agentIds` comma-separated. */
+  compare: (filters, signal) => api(`/api/vapi/metrics/compare${query(filters)}`, { signal }),
   /** The CSV export as a Blob, with the file name the server suggests. */
   export: async (filters, groupBy) => {
     const response = await api(`/api/vapi/metrics/export${query({ ...filters, groupBy })}`, { raw: true, accept: 'text/csv' });

@@ -1,34 +1,69 @@
-// The dialogs of one agent: edit (name, assistant id, replacement key), sync with progress, webhook secret.
+// The dialogs of one agent: edit (name, assistant id, replacement key, client, own price), sync with progress, webhook secret.
 
-import { agents as agentsApi, syncs as syncsApi } from '../api.js';
+import { agents as agentsApi, clients as clientsApi, syncs as syncsApi } from '../api.js';
 import { browserTimeZone, timeZones } from '../dates.js';
 import { h, toast } from '../dom.js';
 import { clearErrors, copyField, field, formError, openDialog, showErrors, whileBusy } from '../forms.js';
 import { formatCount, formatDateTime } from '../format.js';
 
-/** Resolves with the saved agent, or nothing when the user cancels. */
-export function editAgentDialog(agent) {
+/**
+ * Resolves with the saved agent, or nothing when the user cancels before anything was saved. Besides the name,
+ * assistant id and key it sets the agent's client (PATCH clientId) and its own resale price (PUT …/pricing).
+ */
+export async function editAgentDialog(agent) {
+  // Loaded before the dialog opens so it opens complete; if either fails the rest of the form still works.
+  const [clients, prices] = await Promise.all([
+    clientsApi.list().catch(() => null),
+    agentsApi.prices(agent.id).catch(() => null),
+  ]);
   return openDialog(`Edit “${agent.name}”`, close => {
+    let saved;
     const submit = h('button', { type: 'submit', class: 'button button-primary' }, 'Save');
+    const priceFields = priceFieldset(prices);
     const form = h('form', { class: 'form', novalidate: true },
       field({ name: 'name', label: 'Name', value: agent.name, required: true, maxlength: 100, autocomplete: 'off' }),
       field({ name: 'agentId', label: 'Assistant id', value: agent.agentId ?? '', hint: 'Empty: every call the key sees.', autocomplete: 'off', spellcheck: 'false' }),
       field({ name: 'apiKey', label: 'Replace the API key', type: 'password', hint: `Leave empty to keep the current key (${agent.apiKeyHint}).`, autocomplete: 'off', spellcheck: 'false' }),
+      field({
+        name: 'clientId',
+        label: 'Client',
+        value: agent.clientId ?? '',
+        hint: clients === null ? 'Your clients could not be loaded; the agent keeps its client.' : 'The customer this agent’s minutes are resold to.',
+        options: clientOptions(agent, clients),
+      }),
+      priceFields.element,
       formError(),
       h('div', { class: 'dialog-actions' },
-        h('button', { type: 'button', class: 'button', onclick: () => close() }, 'Cancel'),
+        // Part of the form may already be saved (the agent, before a refused price): the caller hears about it.
+        h('button', { type: 'button', class: 'button', onclick: () => close(saved) }, 'Cancel'),
         submit));
 
     form.addEventListener('submit', async event => {
       event.preventDefault();
       clearErrors(form);
-      const changes = changedFields(agent, new FormData(form));
-      if (Object.keys(changes).length === 0) {
-        close();
+      const data = new FormData(form);
+      const changes = changedFields(agent, data);
+      const price = priceFields.read(data);
+      if (Object.keys(changes).length === 0 && !price) {
+        close(saved);
         return;
       }
       try {
-        close(await whileBusy(submit, 'Saving…', () => agentsApi.update(agent.id, changes)));
+        await whileBusy(submit, 'Saving…', async () => {
+          if (Object.keys(changes).length > 0) {
+            // Later comparisons start from what is saved, so a retry after a refused price does not send it again.
+            agent = saved = await agentsApi.update(agent.id, changes);
+          }
+          if (price) {
+            const answer = await agentsApi.setPrice(agent.id, price);
+            priceFields.saved(answer.price);
+            saved ??= agent;
+            if (answer.repriced > 0) {
+              toast(`${formatCount(answer.repriced)} stored call(s) repriced.`);
+            }
+          }
+        });
+        close(saved);
       } catch (error) {
         showErrors(form, error);
       }
@@ -37,15 +72,84 @@ export function editAgentDialog(agent) {
   });
 }
 
+/** No client, then the user's clients by name; a client that could not be listed stays chosen under a plain label. */
+function clientOptions(agent, clients) {
+  const options = [{ value: '', label: 'No client' }, ...(clients ?? []).map(c => ({ value: c.id, label: c.name }))];
+  if (agent.clientId && !options.some(o => o.value === agent.clientId)) {
+    options.push({ value: agent.clientId, label: 'Current client' });
+  }
+  return options;
+}
+
+/**
+ * The agent's own price. It is sent only when the user typed into it, so saving a name never adds a price; the
+ * API names any field it refuses, and that field shows it.
+ */
+function priceFieldset(prices) {
+  const current = prices?.[0];
+  const defaults = {
+    billingIncrementSeconds: String(current?.billingIncrementSeconds ?? 60),
+    minimumBillableSeconds: String(current?.minimumBillableSeconds ?? 0),
+  };
+  const currentLine = h('p', { class: 'hint' });
+  const describe = price => {
+    currentLine.textContent = price
+      ? `Current: $${price.ratePerMinute}/min from ${price.effectiveFrom}, ${price.billingIncrementSeconds} s increments` +
+        (price.minimumBillableSeconds ? `, ${price.minimumBillableSeconds} s minimum.` : '.')
+      : prices === null
+        ? 'The agent’s prices could not be loaded.'
+        : 'No price of its own: its client’s price applies, if it has one.';
+  };
+  describe(current);
+  const element = h('fieldset', { class: 'agent-price' },
+    h('legend', {}, 'Resale price'),
+    currentLine,
+    h('div', { class: 'form-row' },
+      field({ name: 'ratePerMinute', label: 'Rate (USD per minute)', type: 'number', step: '0.000001', min: '0', hint: 'Empty: keep the current price.' }),
+      field({ name: 'effectiveFrom', label: 'From (UTC day)', type: 'date', hint: 'Empty: today. A past day reprices the calls since then.' })),
+    h('div', { class: 'form-row' },
+      field({ name: 'billingIncrementSeconds', label: 'Billing increment (s)', type: 'number', value: defaults.billingIncrementSeconds, min: '1', max: '3600' }),
+      field({ name: 'minimumBillableSeconds', label: 'Minimum per call (s)', type: 'number', value: defaults.minimumBillableSeconds, min: '0', max: '3600' })));
+  const number = text => (text === '' ? null : Number(text));
+  return {
+    element,
+    read(data) {
+      const text = name => String(data.get(name) ?? '').trim();
+      const touched = text('ratePerMinute') !== '' || text('effectiveFrom') !== '' ||
+        text('billingIncrementSeconds') !== defaults.billingIncrementSeconds || text('minimumBillableSeconds') !== defaults.minimumBillableSeconds;
+      return touched
+        ? {
+          ratePerMinute: number(text('ratePerMinute')),
+          billingIncrementSeconds: number(text('billingIncrementSeconds')),
+          minimumBillableSeconds: number(text('minimumBillableSeconds')),
+          effectiveFrom: text('effectiveFrom') || null,
+        }
+        : null;
+    },
+    /** After a save the form reads as untouched again, so pressing Save twice does not send the price twice. */
+    saved(price) {
+      describe(price);
+      defaults.billingIncrementSeconds = String(price.billingIncrementSeconds);
+      defaults.minimumBillableSeconds = String(price.minimumBillableSeconds);
+      for (const name of ['ratePerMinute', 'effectiveFrom']) {
+        element.querySelector(`[name="${name}"]`).value = '';
+      }
+    },
+  };
+}
+
 /** Only what the user changed is sent, so an untouched key is never replaced. */
 function changedFields(agent, data) {
   const changes = {};
   const name = String(data.get('name')).trim();
   const assistantId = String(data.get('agentId')).trim();
   const apiKey = String(data.get('apiKey')).trim();
+  const clientId = String(data.get('clientId') ?? '');
   if (name !== agent.name) changes.name = name;
   if (assistantId !== (agent.agentId ?? '')) changes.agentId = assistantId || null;
   if (apiKey) changes.apiKey = apiKey;
+  // null clears the client.
+  if (clientId !== (agent.clientId ?? '')) changes.clientId = clientId || null;
   return changes;
 }
 

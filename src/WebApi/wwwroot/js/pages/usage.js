@@ -1,10 +1,11 @@
 // Usage: one agent in detail — cost breakdown, ended reasons, call types and statuses, success evaluation,
-// tokens — and the CSV of the same range.
+// tokens — and the CSV of the same range; or, with view=compare, several agents side by side.
 
 import { barChart } from '../charts.js';
-import { h } from '../dom.js';
+import { h, pageHead } from '../dom.js';
 import { formatCount, formatMoney, humanize } from '../format.js';
 import { dailyCard, metricsPage, noCallsNotice, rangeLine, share, table, totalsList } from './metrics-view.js';
+import { renderCompare } from './usage-compare.js';
 
 const costParts = [
   ['transport', 'Transport (telephony)'],
@@ -17,7 +18,11 @@ const costParts = [
 ];
 
 export function render(main, context) {
-  return metricsPage(main, context, {
+  if (context.params.get('view') === 'compare') {
+    main.append(pageHead('Usage', 'Your agents side by side over the same days.'), viewSwitch('compare'));
+    return renderCompare(main, context);
+  }
+  const rendering = metricsPage(main, context, {
     path: '/usage',
     title: 'Usage',
     intro: 'One agent’s calls and costs in detail.',
@@ -28,6 +33,17 @@ export function render(main, context) {
     content: (metrics, filters, agents) => content(metrics, agents.find(a => a.id === filters.agentId), agents),
     csv: { choices: [['day', 'One row per day'], ['call', 'One row per call']], fileName: 'vapi-agent-usage' },
   });
+  // metricsPage puts its heading in before its first wait, so the switch can go right under it.
+  main.querySelector('.page-head')?.after(viewSwitch('one'));
+  return rendering;
+}
+
+/** The two ways to look at usage, as links so each view has its own address. */
+function viewSwitch(current) {
+  const link = (view, href, text) => h('a', { href, class: 'button', 'aria-current': view === current ? 'page' : null }, text);
+  return h('nav', { class: 'view-switch', 'aria-label': 'Usage views' },
+    link('one', '#/usage', 'One agent'),
+    link('compare', '#/usage?view=compare', 'Compare agents'));
 }
 
 /** The agent asked for, else the first active one, else the first that is not deleted, else any. */
