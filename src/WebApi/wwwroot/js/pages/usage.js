@@ -4,7 +4,7 @@
 import { barChart } from '../charts.js';
 import { h } from '../dom.js';
 import { formatCount, formatMoney, humanize } from '../format.js';
-import { dailyCard, metricsPage, noCallsNotice, rangeLine, share, table, totalsList } from './metrics-view.js';
+import { metricsPage, noCallsNotice, rangeLine, share, table, timeCards, totalsList } from './metrics-view.js';
 
 const costParts = [
   ['transport', 'Transport (telephony)'],
@@ -51,7 +51,7 @@ function content(metrics, agent, agents) {
       tokensCard(metrics.tokens),
       groupCard('call-types', 'Call types', 'Type', metrics.byType, metrics.totals),
       groupCard('call-statuses', 'Call statuses', 'Status', metrics.byStatus, metrics.totals)),
-    dailyCard(metrics.daily),
+    ...timeCards(metrics),
   ];
 }
 
