@@ -90,8 +90,9 @@ function drawColumns(points, width, lineFormat) {
     : null;
   const dots = line && band >= 8 ? points.map((p, i) => s('circle', { class: 'dot-cost', cx: centre(i), cy: y(p.line, line), r: 3 })) : [];
 
-  // As many labels as fit, evenly spaced.
-  const every = Math.max(1, Math.ceil(points.length / Math.max(1, Math.floor(plotWidth / 64))));
+  // As many labels as fit (about 7px a character), evenly spaced.
+  const labelWidth = Math.max(64, 7 * Math.max(0, ...points.map(p => p.short.length)) + 12);
+  const every = Math.max(1, Math.ceil(points.length / Math.max(1, Math.floor(plotWidth / labelWidth))));
   const labels = points.map((p, i) => i % every === 0
     ? s('text', { x: centre(i), y: height - 8, 'text-anchor': 'middle' }, p.short)
     : null);

@@ -43,7 +43,7 @@ export function formatLocal(iso, withTime, style) {
   const wall = wallClock(iso);
   if (style === 'month') return wallMonth.format(wall);
   if (style === 'shortMonth') return wallShortMonth.format(wall);
-  return withTime ? `${wallDateTime.format(wall)} (UTC${iso.slice(19)})` : calendarDay.format(wall);
+  return withTime ? `${wallDateTime.format(wall)} (UTC${/[+-]\d{2}:\d{2}$/.exec(iso)?.[0] ?? ''})` : calendarDay.format(wall);
 }
 
 /** The same, short, for a chart's axis ("Mar 8, 3 AM" or "Mar 8"). */
