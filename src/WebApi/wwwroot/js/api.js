@@ -60,6 +60,9 @@ export const metrics = {
   get: (filters, signal) => api(`/api/vapi/metrics${query({ ...filters, compare: true })}`, { signal }).then(r => r.metrics),
   /** { agents: [...] } in the order asked; `agentIds` comma-separated. */
   compare: (filters, signal) => api(`/api/vapi/metrics/compare${query(filters)}`, { signal }),
+  heatmap: (filters, signal) => api(`/api/vapi/metrics/heatmap${query(filters)}`, { signal }).then(r => r.heatmap),
+  /** `interval` is hour or day. */
+  concurrency: (filters, interval, signal) => api(`/api/vapi/metrics/concurrency${query({ ...filters, interval })}`, { signal }).then(r => r.concurrency),
   /** The CSV export as a Blob, with the file name the server suggests. */
   export: async (filters, groupBy) => {
     const response = await api(`/api/vapi/metrics/export${query({ ...filters, groupBy })}`, { raw: true, accept: 'text/csv' });

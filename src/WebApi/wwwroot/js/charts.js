@@ -2,16 +2,37 @@
 // text stays readable on a phone. The numbers are always also in a table next to the chart.
 
 import { h, s } from './dom.js';
-import { formatCount, formatDay, formatMoney, formatShortDay } from './format.js';
+import { formatCount, formatMoney } from './format.js';
 
-/** Calls per day as bars (left axis) and cost per day as a line (right axis). */
-export function dailyChart(days) {
-  const busiest = days.reduce((top, day) => (day.calls > (top?.calls ?? -1) ? day : top), null);
-  const label = days.length === 0
-    ? 'No days to show.'
-    : `Calls and cost per day from ${formatDay(days[0].date)} to ${formatDay(days.at(-1).date)}. ` +
-      (busiest?.calls > 0 ? `Busiest day: ${formatDay(busiest.date)} with ${formatCount(busiest.calls)} calls.` : 'No calls.');
-  return responsive(label, width => drawDaily(days, width));
+/**
+ * Calls per bucket as bars (left axis) and cost as a line (right axis), at any grain: points are
+ * { label, short, calls, cost } oldest first, `grain` the word for one bucket ("hour", "day", "week", "month").
+ */
+export function seriesChart(points, grain) {
+  const busiest = points.reduce((top, p) => (p.calls > (top?.calls ?? -1) ? p : top), null);
+  const label = points.length === 0
+    ? `No ${grain}s to show.`
+    : `Calls and cost per ${grain} from ${points[0].label} to ${points.at(-1).label}. ` +
+      (busiest?.calls > 0 ? `Busiest ${grain}: ${busiest.label} with ${formatCount(busiest.calls)} calls.` : 'No calls.');
+  return responsive(label, width => drawColumns(points.map(p => ({ ...p, bar: p.calls, line: p.cost })), width, formatMoney));
+}
+
+/** The most calls in progress at once per bucket, as bars: points are { label, short, peak }. */
+export function peakChart(points, grain) {
+  const busiest = points.reduce((top, p) => (p.peak > (top?.peak ?? -1) ? p : top), null);
+  const label = points.length === 0
+    ? `No ${grain}s to show.`
+    : `Most calls in progress at once per ${grain} from ${points[0].label} to ${points.at(-1).label}. ` +
+      (busiest?.peak > 0 ? `Highest: ${formatCount(busiest.peak)} at once, ${busiest.label}.` : 'No calls.');
+  return responsive(label, width => drawColumns(points.map(p => ({ ...p, bar: p.peak, calls: p.peak })), width, null));
+}
+
+/**
+ * Calls by local weekday (rows, Monday first) and hour (columns) as shaded squares: the darker, the more calls.
+ * Decorative: the same cells are in a table for screen readers beside it.
+ */
+export function heatmapChart(cells) {
+  return responsive(null, width => drawHeatmap(cells, width));
 }
 
 /** One horizontal bar per row: [{ label, value, text }]. Decorative: the same rows are in a table beside it. */
@@ -40,44 +61,68 @@ function responsive(label, draw) {
   return container;
 }
 
-function drawDaily(days, width) {
+/** Bars on the left axis and, when `lineFormat` is given, a line of `line` values on the right axis. */
+function drawColumns(points, width, lineFormat) {
   const height = width < 480 ? 220 : 260;
-  const margin = { top: 12, right: 62, bottom: 28, left: 44 };
+  const margin = { top: 12, right: lineFormat ? 62 : 16, bottom: 28, left: 44 };
   const plotWidth = Math.max(1, width - margin.left - margin.right);
   const plotHeight = height - margin.top - margin.bottom;
-  const calls = scale(Math.max(0, ...days.map(d => d.calls)), true);
-  const cost = scale(Math.max(0, ...days.map(d => d.cost)), false);
-  const band = plotWidth / Math.max(1, days.length);
+  const bar = scale(Math.max(0, ...points.map(p => p.bar)), true);
+  const line = lineFormat ? scale(Math.max(0, ...points.map(p => p.line)), false) : null;
+  const band = plotWidth / Math.max(1, points.length);
   const barWidth = Math.max(1, band * 0.7);
   const y = (value, axis) => margin.top + plotHeight - (value / axis.max) * plotHeight;
   const centre = index => margin.left + band * index + band / 2;
 
-  const grid = calls.ticks.map(tick => [
-    s('line', { class: 'grid-line', x1: margin.left, x2: margin.left + plotWidth, y1: y(tick, calls), y2: y(tick, calls) }),
-    s('text', { x: margin.left - 6, y: y(tick, calls) + 4, 'text-anchor': 'end' }, formatCount(tick)),
+  const grid = bar.ticks.map(tick => [
+    s('line', { class: 'grid-line', x1: margin.left, x2: margin.left + plotWidth, y1: y(tick, bar), y2: y(tick, bar) }),
+    s('text', { x: margin.left - 6, y: y(tick, bar) + 4, 'text-anchor': 'end' }, formatCount(tick)),
   ]);
-  const costLabels = cost.ticks.map(tick =>
-    s('text', { x: margin.left + plotWidth + 6, y: y(tick, cost) + 4 }, formatMoney(tick)));
+  const lineLabels = line ? line.ticks.map(tick =>
+    s('text', { x: margin.left + plotWidth + 6, y: y(tick, line) + 4 }, lineFormat(tick))) : [];
 
-  const bars = days.map((day, i) => s('g', {},
-    s('title', {}, `${formatDay(day.date)}: ${formatCount(day.calls)} calls, ${formatMoney(day.cost)}`),
-    s('rect', { class: 'bar-calls', x: centre(i) - barWidth / 2, y: y(day.calls, calls), width: barWidth, height: Math.max(0, plotHeight - (y(day.calls, calls) - margin.top)) })));
+  const bars = points.map((p, i) => s('g', {},
+    s('title', {}, `${p.label}: ${formatCount(p.bar)} ${line ? `calls, ${lineFormat(p.line)}` : 'at once'}`),
+    s('rect', { class: 'bar-calls', x: centre(i) - barWidth / 2, y: y(p.bar, bar), width: barWidth, height: Math.max(0, plotHeight - (y(p.bar, bar) - margin.top)) })));
 
-  const line = days.length > 0
-    ? s('polyline', { class: 'line-cost', points: days.map((day, i) => `${centre(i)},${y(day.cost, cost)}`).join(' ') })
+  const polyline = line && points.length > 0
+    ? s('polyline', { class: 'line-cost', points: points.map((p, i) => `${centre(i)},${y(p.line, line)}`).join(' ') })
     : null;
-  const dots = band >= 8 ? days.map((day, i) => s('circle', { class: 'dot-cost', cx: centre(i), cy: y(day.cost, cost), r: 3 })) : [];
+  const dots = line && band >= 8 ? points.map((p, i) => s('circle', { class: 'dot-cost', cx: centre(i), cy: y(p.line, line), r: 3 })) : [];
 
-  // As many date labels as fit, evenly spaced.
-  const every = Math.max(1, Math.ceil(days.length / Math.max(1, Math.floor(plotWidth / 64))));
-  const dateLabels = days.map((day, i) => i % every === 0
-    ? s('text', { x: centre(i), y: height - 8, 'text-anchor': 'middle' }, formatShortDay(day.date))
+  // As many labels as fit (about 7px a character), evenly spaced.
+  const labelWidth = Math.max(64, 7 * Math.max(0, ...points.map(p => p.short.length)) + 12);
+  const every = Math.max(1, Math.ceil(points.length / Math.max(1, Math.floor(plotWidth / labelWidth))));
+  const labels = points.map((p, i) => i % every === 0
+    ? s('text', { x: centre(i), y: height - 8, 'text-anchor': 'middle' }, p.short)
     : null);
 
   return s('svg', { viewBox: `0 0 ${width} ${height}`, width, height },
-    grid, costLabels,
+    grid, lineLabels,
     s('line', { class: 'axis-line', x1: margin.left, x2: margin.left + plotWidth, y1: margin.top + plotHeight, y2: margin.top + plotHeight }),
-    bars, line, dots, dateLabels);
+    bars, polyline, dots, labels);
+}
+
+const weekdayNames = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+function drawHeatmap(cells, width) {
+  const left = 40;
+  const top = 18;
+  const size = Math.max(6, Math.min(28, Math.floor((width - left) / 24)));
+  const max = Math.max(0, ...cells.map(c => c.calls));
+  const squares = cells.map(c => s('rect', {
+    class: c.calls > 0 ? 'heat-cell' : 'heat-cell heat-empty',
+    x: left + c.hour * size + 1, y: top + (c.weekday - 1) * size + 1, width: size - 2, height: size - 2, rx: 2,
+    // Never fainter than a fifth, so one call still shows against no calls.
+    'fill-opacity': c.calls > 0 ? (0.2 + 0.8 * c.calls / max).toFixed(3) : null,
+  }, s('title', {}, `${weekdayNames[c.weekday - 1]} ${String(c.hour).padStart(2, '0')}:00: ${formatCount(c.calls)} calls`)));
+  const rowLabels = weekdayNames.map((name, i) => s('text', { x: 0, y: top + i * size + size / 2 + 4 }, name));
+  const every = size >= 20 ? 2 : size >= 12 ? 3 : 6;
+  const hourLabels = Array.from({ length: 24 }, (_, hour) => hour % every === 0
+    ? s('text', { x: left + hour * size + size / 2, y: 12, 'text-anchor': 'middle' }, String(hour))
+    : null);
+  const height = top + 7 * size + 2;
+  return s('svg', { viewBox: `0 0 ${width} ${height}`, width, height }, rowLabels, hourLabels, squares);
 }
 
 function drawBars(rows, width) {

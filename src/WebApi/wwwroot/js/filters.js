@@ -1,4 +1,4 @@
-// The range, time zone and agent the Overview and Usage pages show. They live in the page's address
+// The range, time zone, interval and agent the Overview and Usage pages show. They live in the page's address
 // (#/overview?startDate=…&endDate=…&timezone=…&agentId=…) so a reload or a shared link shows the same, and are
 // remembered while moving between pages. Defaults: the last 30 days in the browser's time zone.
 
@@ -9,6 +9,10 @@ import { query } from './http.js';
 
 let remembered = null;
 
+/** The grains of the series; hours only over ranges of at most 31 days (the API refuses longer ones). */
+export const intervals = [['hour', 'Hour'], ['day', 'Day'], ['week', 'Week'], ['month', 'Month']];
+const maxHourlyDays = 31;
+
 export function readFilters(params) {
   const timezone = [params.get('timezone'), remembered?.timezone].find(isTimeZone) ?? browserTimeZone();
   const fallback = remembered ?? lastDays(30, timezone);
@@ -18,6 +22,7 @@ export function readFilters(params) {
     endDate: isDay(params.get('endDate')) ? params.get('endDate') : fallback.endDate,
     timezone,
     agentId: params.get('agentId') ?? remembered?.agentId ?? '',
+    interval: [params.get('interval'), remembered?.interval].find(isInterval) ?? 'day',
     includeInactive: flag('includeInactive', remembered?.includeInactive ?? false),
     includeDeleted: flag('includeDeleted', remembered?.includeDeleted ?? false),
   };
@@ -56,12 +61,14 @@ export function filterForm({ filters, agents, allAgentsLabel, onApply }) {
   const agentField = field({ name: 'agentId', label: 'Agent', value: filters.agentId, options: agentOptions(filters.includeDeleted), width: 'wide' });
   const deletedBox = checkbox({ name: 'includeDeleted', label: allAgentsLabel ? 'Include deleted agents’ history' : 'List deleted agents', checked: filters.includeDeleted });
   const submit = h('button', { type: 'submit', class: 'button button-primary' }, 'Show');
+  const intervalField = field({ name: 'interval', label: 'Interval', value: filters.interval, options: intervals.map(([value, label]) => ({ value, label })), width: 'narrow' });
 
   const form = h('form', { class: 'filters', 'aria-label': 'Filters', novalidate: true },
     agentField,
     field({ name: 'startDate', label: 'From', type: 'date', value: filters.startDate, required: true }),
     field({ name: 'endDate', label: 'To', type: 'date', value: filters.endDate, required: true }),
     field({ name: 'timezone', label: 'Time zone', value: filters.timezone, options: timeZones(filters.timezone).map(z => ({ value: z, label: z })), width: 'wide' }),
+    intervalField,
     h('div', { class: 'checks' },
       allAgentsLabel ? checkbox({ name: 'includeInactive', label: 'Include inactive agents', checked: filters.includeInactive }) : null,
       deletedBox),
@@ -76,6 +83,23 @@ export function filterForm({ filters, agents, allAgentsLabel, onApply }) {
     select.value = [...select.options].some(o => o.value === chosen) ? chosen : select.options[0]?.value ?? '';
   });
 
+  // Hours are offered only while the range is short enough for them.
+  const offerHours = () => {
+    const data = new FormData(form);
+    const days = dayCount(data.get('startDate'), data.get('endDate'));
+    const select = intervalField.querySelector('select');
+    const hour = select.querySelector('option[value="hour"]');
+    hour.disabled = days === null || days > maxHourlyDays;
+    hour.textContent = hour.disabled ? `Hour (ranges of ${maxHourlyDays} days or less)` : 'Hour';
+    if (hour.disabled && select.value === 'hour') {
+      select.value = 'day';
+    }
+  };
+  for (const name of ['startDate', 'endDate']) {
+    form.querySelector(`[name="${name}"]`).addEventListener('change', offerHours);
+  }
+  offerHours();
+
   form.addEventListener('submit', async event => {
     event.preventDefault();
     clearErrors(form);
@@ -85,6 +109,7 @@ export function filterForm({ filters, agents, allAgentsLabel, onApply }) {
       endDate: data.get('endDate'),
       timezone: data.get('timezone'),
       agentId: data.get('agentId') ?? '',
+      interval: data.get('interval') ?? 'day',
       includeInactive: data.get('includeInactive') === 'on',
       includeDeleted: data.get('includeDeleted') === 'on',
     };
@@ -104,10 +129,23 @@ export function filterForm({ filters, agents, allAgentsLabel, onApply }) {
   return form;
 }
 
-function checkRange({ startDate, endDate }) {
+function checkRange({ startDate, endDate, interval }) {
   const errors = {};
   if (!isDay(startDate)) errors.startDate = ['Enter a start date.'];
   if (!isDay(endDate)) errors.endDate = ['Enter an end date.'];
   if (!errors.startDate && !errors.endDate && startDate > endDate) errors.endDate = ['The end date must be on or after the start date.'];
+  if (!errors.startDate && !errors.endDate && interval === 'hour' && dayCount(startDate, endDate) > maxHourlyDays) {
+    errors.interval = [`Hours are shown for ranges of ${maxHourlyDays} days or less.`];
+  }
   return Object.keys(errors).length > 0 ? { fieldErrors: errors, message: '' } : null;
+}
+
+const isInterval = value => intervals.some(([name]) => name === value);
+
+/** Days from the first to the last day, both counted; null unless both are dates. */
+function dayCount(startDate, endDate) {
+  if (!isDay(startDate) || !isDay(endDate)) {
+    return null;
+  }
+  return Math.round((Date.parse(endDate) - Date.parse(startDate)) / 86_400_000) + 1;
 }

@@ -9,6 +9,10 @@ const seconds = new Intl.NumberFormat(undefined, { style: 'unit', unit: 'second'
 const calendarDay = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 const shortDay = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const wallDateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const wallShortDateTime = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: 'numeric', timeZone: 'UTC' });
+const wallMonth = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const wallShortMonth = new Intl.DateTimeFormat(undefined, { month: 'short', year: '2-digit', timeZone: 'UTC' });
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
 export const formatMoney = value => money.format(value ?? 0);
@@ -27,10 +31,23 @@ export const formatChange = value => value === null || value === undefined ? nul
 /** A calendar date "YYYY-MM-DD" as the user writes dates. */
 export const formatDay = day => calendarDay.format(dayToDate(day));
 
-/** A calendar date as a short axis label ("Nov 12"). */
-export const formatShortDay = day => shortDay.format(dayToDate(day));
 
 export const formatDateTime = iso => dateTime.format(new Date(iso));
+
+/**
+ * A local time the API wrote with its offset ("2026-03-08T03:00:00-04:00") as it reads on the clocks there, whatever
+ * the browser's zone. With the time, the offset follows, so the hour repeated when clocks go back reads twice apart.
+ * `style` 'month' or 'shortMonth' names the month only.
+ */
+export function formatLocal(iso, withTime, style) {
+  const wall = wallClock(iso);
+  if (style === 'month') return wallMonth.format(wall);
+  if (style === 'shortMonth') return wallShortMonth.format(wall);
+  return withTime ? `${wallDateTime.format(wall)} (UTC${/[+-]\d{2}:\d{2}$/.exec(iso)?.[0] ?? ''})` : calendarDay.format(wall);
+}
+
+/** The same, short, for a chart's axis ("Mar 8, 3 AM" or "Mar 8"). */
+export const formatShortLocal = (iso, withTime) => (withTime ? wallShortDateTime : shortDay).format(wallClock(iso));
 
 /** "5 minutes ago", "yesterday". */
 export function formatRelative(iso, now = Date.now()) {
@@ -55,6 +72,12 @@ export function humanize(code) {
     .trim()
     .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The wall-clock date and time of a local ISO 8601 time, as the same numbers in UTC (formatted in UTC). */
+function wallClock(iso) {
+  const [year, month, date, hour, minute] = iso.slice(0, 16).split(/[-T:]/).map(Number);
+  return new Date(Date.UTC(year, month - 1, date, hour || 0, minute || 0));
 }
 
 function dayToDate(day) {

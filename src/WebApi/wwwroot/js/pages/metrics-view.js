@@ -1,13 +1,13 @@
-// Pieces the Overview and Usage pages share: asking for metrics, the totals, the daily chart, tables of
-// breakdowns, empty states and the CSV download.
+// Pieces the Overview and Usage pages share: asking for metrics, the totals, the series at the chosen grain, peak
+// hours, concurrency, call lengths, tables of breakdowns, empty states and the CSV download.
 
 import { agents as agentsApi, metrics as metricsApi } from '../api.js';
-import { dailyChart } from '../charts.js';
+import { barChart, heatmapChart, peakChart, seriesChart } from '../charts.js';
 import { h, loading, pageHead, toast } from '../dom.js';
 import { filterForm, readFilters, remember } from '../filters.js';
 import { field, whileBusy } from '../forms.js';
 import {
-  formatChange, formatCount, formatDay, formatDuration, formatMinutes, formatMoney, formatShare,
+  formatChange, formatCount, formatDay, formatDuration, formatLocal, formatMinutes, formatMoney, formatShare, formatShortLocal,
 } from '../format.js';
 
 /**
@@ -39,7 +39,16 @@ export async function metricsPage(main, { params, signal }, { path, title, intro
   const show = async chosen => {
     results.setAttribute('aria-busy', 'true');
     try {
-      const metrics = await metricsApi.get(apiFilters(chosen, agents), signal);
+      const asked = apiFilters(chosen, agents);
+      // Concurrency per hour when the series is hourly, else per day (the finest it answers over long ranges).
+      const [metrics, heatmap, concurrency] = await Promise.all([
+        metricsApi.get(asked, signal),
+        metricsApi.heatmap(withoutInterval(asked), signal),
+        metricsApi.concurrency(withoutInterval(asked), chosen.interval === 'hour' ? 'hour' : 'day', signal),
+      ]);
+      metrics.interval = chosen.interval;
+      metrics.heatmap = heatmap;
+      metrics.concurrency = concurrency;
       shown = chosen;
       remember(path, chosen);
       results.replaceChildren(...content(metrics, chosen, agents).filter(Boolean));
@@ -65,6 +74,8 @@ export async function metricsPage(main, { params, signal }, { path, title, intro
   form.requestSubmit();
 }
 
+const withoutInterval = ({ interval, ...rest }) => rest;
+
 const failure = text => h('p', { class: 'notice notice-bad', role: 'alert' }, text);
 
 /**
@@ -78,6 +89,7 @@ function apiFilters(filters, agents) {
     endDate: filters.endDate,
     timezone: filters.timezone,
     agentId: agent?.id,
+    interval: filters.interval,
     includeInactive: filters.includeInactive || (agent !== undefined && !agent.isActive),
     includeDeleted: filters.includeDeleted || Boolean(agent?.deletedAt),
   };
@@ -133,20 +145,106 @@ export function totalsList(metrics) {
     item('costPerMinute', 'Cost per minute', totals.costPerMinute, formatMoney(totals.costPerMinute)));
 }
 
-export function dailyCard(daily) {
-  return h('section', { class: 'card', 'aria-labelledby': 'daily-heading' },
-    h('h2', { id: 'daily-heading' }, 'Calls and cost per day'),
+const grainWords = { hour: 'hour', day: 'day', week: 'week', month: 'month' };
+
+/** A bucket's start (local ISO 8601 with offset) in words at its grain, long for tables and short for axes. */
+function bucketLabels(start, interval) {
+  switch (interval) {
+    case 'hour': return { label: formatLocal(start, true), short: formatShortLocal(start, true) };
+    case 'week': return { label: `Week of ${formatDay(start.slice(0, 10))}`, short: formatShortLocal(start, false) };
+    case 'month': return { label: formatLocal(start, false, 'month'), short: formatLocal(start, false, 'shortMonth') };
+    default: return { label: formatDay(start.slice(0, 10)), short: formatShortLocal(start, false) };
+  }
+}
+
+/** The series at the chosen grain, peak hours, calls at once and call lengths. */
+export function timeCards(metrics) {
+  return [
+    seriesCard(metrics),
+    heatmapCard(metrics.heatmap),
+    h('div', { class: 'grid-2' }, concurrencyCard(metrics.concurrency, metrics.interval), callLengthsCard(metrics.durationHistogram)),
+  ];
+}
+
+/** Calls and cost per hour, day, week or month, as chosen; the numbers also in a table, with their totals. */
+function seriesCard(metrics) {
+  const interval = metrics.interval ?? 'day';
+  const grain = grainWords[interval] ?? 'day';
+  const points = metrics.series.map(p => ({ ...p, ...bucketLabels(p.start, interval) }));
+  return h('section', { class: 'card', 'aria-labelledby': 'series-heading', dataset: { interval } },
+    h('h2', { id: 'series-heading' }, `Calls and cost per ${grain}`),
     h('ul', { class: 'legend', 'aria-hidden': 'true' },
       h('li', {}, h('span', { class: 'swatch swatch-calls' }), 'Calls (left axis)'),
       h('li', {}, h('span', { class: 'swatch swatch-cost' }), 'Cost (right axis)')),
-    dailyChart(daily),
+    seriesChart(points, grain),
     h('details', { class: 'data-table' },
-      h('summary', {}, 'Show the numbers per day'),
+      h('summary', {}, `Show the numbers per ${grain}`),
       table({
-        caption: 'Calls and cost per day',
-        columns: [['Day'], ['Calls', 'num'], ['Minutes', 'num'], ['Cost', 'num']],
-        rows: daily.map(d => [formatDay(d.date), formatCount(d.calls), formatMinutes(d.minutes), formatMoney(d.cost)]),
+        caption: `Calls and cost per ${grain}`,
+        columns: [[grain.charAt(0).toUpperCase() + grain.slice(1)], ['Calls', 'num'], ['Minutes', 'num'], ['Cost', 'num']],
+        rows: points.map(p => [p.label, formatCount(p.calls), formatMinutes(p.minutes), formatMoney(p.cost)]),
+        foot: ['Total', formatCount(metrics.totals.calls), formatMinutes(metrics.totals.minutes), formatMoney(metrics.totals.cost)],
       })));
+}
+
+const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const hourName = hour => `${String(hour).padStart(2, '0')}:00`;
+
+/** Peak hours: calls by local weekday and hour as a shaded grid, and as a table for screen readers. */
+function heatmapCard(heatmap) {
+  const cell = (weekday, hour) => heatmap.cells.find(c => c.weekday === weekday && c.hour === hour);
+  const busiest = heatmap.cells.reduce((top, c) => (c.calls > (top?.calls ?? 0) ? c : top), null);
+  return h('section', { class: 'card', 'aria-labelledby': 'heatmap-heading' },
+    h('h2', { id: 'heatmap-heading' }, 'Peak hours'),
+    h('p', { class: 'muted' }, busiest
+      ? `Calls by weekday and hour they started (${heatmap.timezone}); the darker, the more calls. Busiest: ${weekdays[busiest.weekday - 1]} ${hourName(busiest.hour)}–${hourName((busiest.hour + 1) % 24)} with ${formatCount(busiest.calls)} calls.`
+      : 'No calls in this range.'),
+    heatmapChart(heatmap.cells),
+    h('div', { class: 'visually-hidden' },
+      table({
+        caption: `Calls by weekday and hour (${heatmap.timezone})`,
+        columns: [['Weekday'], ...Array.from({ length: 24 }, (_, hour) => [hourName(hour), 'num'])],
+        rows: weekdays.map((name, i) => [name, ...Array.from({ length: 24 }, (_, hour) => formatCount(cell(i + 1, hour)?.calls ?? 0))]),
+      })));
+}
+
+/** The most calls in progress at once, over the range and per hour or day. */
+function concurrencyCard(concurrency, interval) {
+  const grain = interval === 'hour' ? 'hour' : 'day';
+  const points = concurrency.series.map(p => ({ ...p, ...bucketLabels(p.start, grain) }));
+  return h('section', { class: 'card', 'aria-labelledby': 'concurrency-heading' },
+    h('h2', { id: 'concurrency-heading' }, 'Calls at once'),
+    h('p', { class: 'concurrency-peak', dataset: { peak: String(concurrency.peak) } },
+      concurrency.peakAt
+        ? `At most ${formatCount(concurrency.peak)} ${concurrency.peak === 1 ? 'call' : 'calls'} in progress at once, first on ${formatLocal(concurrency.peakAt, true)}.`
+        : 'No calls in progress in this range.'),
+    peakChart(points, grain),
+    h('details', { class: 'data-table' },
+      h('summary', {}, `Show the peak per ${grain}`),
+      table({
+        caption: `Most calls in progress at once per ${grain}`,
+        columns: [[grain === 'hour' ? 'Hour' : 'Day'], ['Calls at once', 'num']],
+        rows: points.map(p => [p.label, formatCount(p.peak)]),
+      })));
+}
+
+/** How long calls lasted, in bands; calls without a duration are left out. */
+function callLengthsCard(histogram) {
+  const span = seconds => (seconds < 60 ? `${seconds} sec` : `${seconds / 60} min`);
+  const bandName = band => band.toSeconds === null ? `${span(band.fromSeconds)} or more`
+    : band.fromSeconds === 0 ? `Under ${span(band.toSeconds)}` : `${span(band.fromSeconds)} to under ${span(band.toSeconds)}`;
+  const total = histogram.reduce((sum, band) => sum + band.calls, 0);
+  const rows = histogram.map(band => ({ label: bandName(band), calls: band.calls }));
+  return h('section', { class: 'card', 'aria-labelledby': 'call-lengths-heading' },
+    h('h2', { id: 'call-lengths-heading' }, 'Call lengths'),
+    table({
+      caption: 'Calls by length',
+      hiddenCaption: true,
+      columns: [['Length'], ['Calls', 'num'], ['Share', 'num']],
+      rows: rows.map(r => [r.label, formatCount(r.calls), share(r.calls, total)]),
+      foot: ['Total', formatCount(total), ''],
+    }),
+    barChart(rows.map(r => ({ label: r.label, value: r.calls, text: formatCount(r.calls) }))));
 }
 
 /** A table: columns are [heading, class?]; cells are text or nodes. */
@@ -179,8 +277,10 @@ function csvDownload(getFilters, choices, baseName) {
     message.textContent = '';
     const filters = getFilters();
     const groupBy = select.querySelector('select').value;
+    // The grain applies to rows per day (then per hour, week or month); the other rows have none.
+    const exported = groupBy === 'day' ? filters : withoutInterval(filters);
     try {
-      const { blob, fileName } = await whileBusy(button, 'Preparing…', () => metricsApi.export(filters, groupBy));
+      const { blob, fileName } = await whileBusy(button, 'Preparing…', () => metricsApi.export(exported, groupBy));
       const url = URL.createObjectURL(blob);
       const link = h('a', { href: url, download: fileName ?? `${baseName}-${groupBy}-${filters.startDate}-to-${filters.endDate}.csv` });
       document.body.append(link);

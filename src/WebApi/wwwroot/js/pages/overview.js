@@ -5,7 +5,7 @@ import { h } from '../dom.js';
 import { formatCount, formatMinutes, formatMoney } from '../format.js';
 import { query } from '../http.js';
 import { budgetsOverviewCard } from './budgets-view.js';
-import { dailyCard, metricsPage, noCallsNotice, rangeLine, share, table, totalsList } from './metrics-view.js';
+import { metricsPage, noCallsNotice, rangeLine, share, table, timeCards, totalsList } from './metrics-view.js';
 
 export function render(main, context) {
   return metricsPage(main, context, {
@@ -27,7 +27,7 @@ function content(metrics, filters, agents) {
     noCallsNotice(metrics, agents),
     budgetsOverviewCard(agents),
     totalsList(metrics),
-    dailyCard(metrics.daily),
+    ...timeCards(metrics),
     single
       ? h('p', {}, h('a', { href: `#/usage${query({ ...filters, agentId: single.id })}` }, `See the details of “${single.name}” on the Usage page`))
       : byAgentCard(metrics, filters, agents),

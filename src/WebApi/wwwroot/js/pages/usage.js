@@ -4,7 +4,7 @@
 import { barChart } from '../charts.js';
 import { h, pageHead } from '../dom.js';
 import { formatCount, formatMoney, humanize } from '../format.js';
-import { dailyCard, metricsPage, noCallsNotice, rangeLine, share, table, totalsList } from './metrics-view.js';
+import { metricsPage, noCallsNotice, rangeLine, share, table, timeCards, totalsList } from './metrics-view.js';
 import { renderCompare } from './usage-compare.js';
 
 const costParts = [
@@ -67,7 +67,7 @@ function content(metrics, agent, agents) {
       tokensCard(metrics.tokens),
       groupCard('call-types', 'Call types', 'Type', metrics.byType, metrics.totals),
       groupCard('call-statuses', 'Call statuses', 'Status', metrics.byStatus, metrics.totals)),
-    dailyCard(metrics.daily),
+    ...timeCards(metrics),
   ];
 }
 
