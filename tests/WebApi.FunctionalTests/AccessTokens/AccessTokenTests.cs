@@ -12,8 +12,6 @@ namespace VapiAgents.WebApi.FunctionalTests.AccessTokens;
 public abstract class AccessTokenAppFixture(Provider provider) : AppFixture(provider)
 {
     public const string AdminEmail = "token-admin@example.test";
-
-    protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?> { ["Admin:Emails"] = AdminEmail };
 }
 
 public sealed class SqliteAccessTokenAppFixture() : AccessTokenAppFixture(Provider.Sqlite);
@@ -76,7 +74,8 @@ public abstract class AccessTokenTests(AccessTokenAppFixture fixture)
     {
         var other = await App.RegisterAndLoginAsync();
         await AgentApi.CreateAsync(other.Client, $"Someone else's {Guid.NewGuid():N}", VapiKey);
-        var realAdmin = await App.RegisterAndLoginAsync(AccessTokenAppFixture.AdminEmail);
+        await App.RegisterAndLoginAsync(AccessTokenAppFixture.AdminEmail);
+        var realAdmin = await OperatorCommand.GrantAdminAsync(App, AccessTokenAppFixture.AdminEmail);
         var (_, secret) = await AccessTokenApi.CreateAsync(realAdmin.Client, "write");
         using var script = AccessTokenApi.ClientWith(App, secret);
 

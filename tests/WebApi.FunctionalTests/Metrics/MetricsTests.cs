@@ -210,7 +210,7 @@ public abstract class MetricsTests(SyncAppFixture fixture)
 
         var csv = await user.Client.GetStringAsync($"/api/vapi/metrics/export?{range}&interval=hour");
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        lines[0].Trim().Should().Be("start,calls,minutes,durationSeconds,cost");
+        lines[0].Trim().Should().Be("start,calls,minutes,durationSeconds,cost,billableMinutes,revenue,margin,marginPercent");
         lines.Should().HaveCount(1 + 13 * 24);
         lines.Skip(1).Sum(l => long.Parse(l.Split(',')[1])).Should().Be(calls).And.BeGreaterThan(0);
         (await (await user.Client.GetAsync($"/api/vapi/metrics/export?{range}&interval=week&groupBy=agent")).ShouldBeProblemAsync(HttpStatusCode.BadRequest))
