@@ -10073,6 +10073,12 @@ namespace VapiAgents.Client
         [System.Text.Json.Serialization.JsonPropertyName("cost")]
         public decimal Cost { get; set; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("revenue")]
+        public decimal Revenue { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("margin")]
+        public decimal Margin { get; set; }
+
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]

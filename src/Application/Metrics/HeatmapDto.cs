@@ -7,4 +7,4 @@ public sealed record HeatmapDto(string Timezone, IReadOnlyList<HeatmapCellDto> C
 
 /// <param name="Weekday">ISO weekday, 1 = Monday … 7 = Sunday.</param>
 /// <param name="Hour">Local wall-clock hour, 0–23.</param>
-public sealed record HeatmapCellDto(int Weekday, int Hour, long Calls, decimal Minutes, decimal Cost);
+public sealed record HeatmapCellDto(int Weekday, int Hour, long Calls, decimal Minutes, decimal Cost, decimal Revenue, decimal Margin);

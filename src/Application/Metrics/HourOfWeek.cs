@@ -15,7 +15,7 @@ public static class HourOfWeek
         {
             var cell = IndexOf(hours[i].LocalStart);
             var (sum, add) = (cells[cell], usage[i]);
-            cells[cell] = new UsageBrief(sum.Calls + add.Calls, sum.DurationMs + add.DurationMs, sum.Cost + add.Cost);
+            cells[cell] = sum.Plus(add);
         }
 
         return cells;

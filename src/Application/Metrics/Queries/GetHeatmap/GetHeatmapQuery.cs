@@ -26,6 +26,10 @@ public sealed class GetHeatmapQueryHandler(MetricsScopeResolver scopes, ISeriesU
         var cells = HourOfWeek.Fold(hours, usage);
         return new HeatmapResponse(new HeatmapDto(
             scope.Range.Zone.Id,
-            cells.Select((c, i) => new HeatmapCellDto(i / 24 + 1, i % 24, c.Calls, Math.Round(c.DurationMs / 60_000m, 6), Money.FromUnits(c.Cost))).ToList()));
+            cells.Select((c, i) =>
+            {
+                var resale = ResaleFigures.Of(c);
+                return new HeatmapCellDto(i / 24 + 1, i % 24, c.Calls, Math.Round(c.DurationMs / 60_000m, 6), resale.Cost, resale.Revenue, resale.Margin);
+            }).ToList()));
     }
 }
