@@ -14,10 +14,27 @@ public static class DatabaseSnapshot
             return await ReadPostgresAsync(postgres);
         }
 
-        // The raw file bytes (database and write-ahead log), not just what queries return.
+        // The app still runs (its sweeper, its jobs): when its last connection closes, SQLite checkpoints the
+        // write-ahead log into the database and deletes it, so a file can vanish between listing and reading. Then
+        // its contents are in the database file: read everything again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ReadSqliteFilesAsync(app.DataFolder);
+            }
+            catch (FileNotFoundException) when (attempt < 5)
+            {
+            }
+        }
+    }
+
+    /// <summary>The raw file bytes (database and write-ahead log), not just what queries return.</summary>
+    private static async Task<string> ReadSqliteFilesAsync(string folder)
+    {
         SqliteConnection.ClearAllPools();
         var text = new StringBuilder();
-        foreach (var file in Directory.EnumerateFiles(app.DataFolder, "vapiagents.db*"))
+        foreach (var file in Directory.EnumerateFiles(folder, "vapiagents.db*"))
         {
             await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             using var memory = new MemoryStream();
