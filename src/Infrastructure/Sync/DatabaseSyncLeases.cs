@@ -66,15 +66,8 @@ public sealed class DatabaseSyncLeases(IServiceScopeFactory scopes, IOptions<Syn
         await db.SyncLeases.Where(l => l.AgentId == agentId && l.RunId == runId).ExecuteDeleteAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlySet<Guid>> HeldAsync(IReadOnlyCollection<Guid> agentIds, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var ids = agentIds.ToList();
-        return (await db.SyncLeases.AsNoTracking().Where(l => ids.Contains(l.AgentId) && l.ExpiresAt >= now).Select(l => l.AgentId).ToListAsync(cancellationToken))
-            .ToHashSet();
-    }
+    public async Task<IReadOnlySet<Guid>> HeldAsync(IReadOnlyCollection<Guid> agentIds, CancellationToken cancellationToken) =>
+        (await LiveHoldersAsync(agentIds, TimeSpan.Zero, cancellationToken)).Keys.ToHashSet();
 
     public async Task<IReadOnlyDictionary<Guid, Guid>> LiveHoldersAsync(IReadOnlyCollection<Guid> agentIds, TimeSpan grace, CancellationToken cancellationToken)
     {

@@ -120,6 +120,45 @@ public sealed class QueuedSyncTests(ITestOutputHelper output)
         run.GetProperty("startedAt").ValueKind.Should().Be(JsonValueKind.Null);
     }
 
+    [SkippableTheory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.PostgreSql)]
+    public async Task AQueuedRunLeftWithoutAJob_IsQueuedAgainByTheSweeper_LongBeforeItsHoldOnTheAgentEnds(Provider provider)
+    {
+        await using var vapi = await SimulatorServer.StartAsync(new SimulatorOptions
+        {
+            Scenario = new ScenarioSpec { Seed = 136, Orgs = [new OrgSpec { Calls = 20, Days = 2 }] },
+        });
+        // No server: the job, once enqueued again, waits in the storage and the run stays visible as queued.
+        await using var app = await StartAsync(provider, vapi, new() { ["Hangfire:ServerEnabled"] = "false" });
+        var user = await app.RegisterAndLoginAsync();
+        var agent = (await AgentApi.CreateAsync(user.Client, "Lost enqueue", SecretLedger.Register(vapi.Scenario.Orgs[0].Keys[0]))).Id();
+        var queued = await user.Client.PostAsJsonAsync("/api/vapi/sync", new { agentId = agent, wait = false });
+        queued.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        var runId = (await queued.JsonAsync()).GetProperty("sync").GetProperty("id").GetGuid();
+
+        // What a crash between committing the run and enqueueing its job leaves: a queued run with no job.
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().SyncRuns
+                .Where(r => r.Id == runId).ExecuteUpdateAsync(set => set.SetProperty(r => r.JobId, (string?)null));
+        }
+
+        var clock = Stopwatch.StartNew();
+        JsonElement run;
+        do
+        {
+            await Task.Delay(100);
+            run = (await user.Client.GetFromJsonAsync<JsonElement>($"/api/vapi/sync/{runId}")).GetProperty("sync");
+        }
+        while (run.GetProperty("requeues").GetInt32() == 0 && clock.Elapsed < TimeSpan.FromSeconds(30));
+
+        output.WriteLine($"{provider}: re-queued {clock.Elapsed.TotalSeconds:F1} s after its job was lost");
+        run.GetProperty("requeues").GetInt32().Should().Be(1, "the sweeper re-queues it although the run still holds its agent for 900 s");
+        run.GetProperty("status").GetString().Should().Be("queued");
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(15), "within a few sweeps (0.5 s each), not the queued hold of 900 s");
+    }
+
     [SkippableFact]
     public async Task AJobQueuedOnOneInstance_StartsOnTheOther_AndTheFigureIsRecorded()
     {

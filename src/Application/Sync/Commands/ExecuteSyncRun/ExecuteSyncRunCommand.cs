@@ -53,7 +53,7 @@ public sealed class ExecuteSyncRunCommandHandler(
             lease = null;
             return mapper.Map<SyncRunDto>((await executor.ExecuteAsync(run, agent, handed, cancellationToken)).Run);
         }
-        catch (Exception exception) when (!run.IsFinished && run.Status == SyncRunStatus.Queued && exception is not OperationCanceledException)
+        catch (Exception exception) when (run.Status == SyncRunStatus.Queued && exception is not OperationCanceledException)
         {
             logger.LogError(exception, "Sync {RunId} could not start", run.Id);
             await EndQuietlyAsync(run, exception);

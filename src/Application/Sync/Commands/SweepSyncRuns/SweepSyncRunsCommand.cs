@@ -20,8 +20,8 @@ public sealed record SweepResult(int Alive, int Requeued, int Ended);
 
 /// <remarks>
 /// A running run is alive while its lease is held and renewed; a queued run while its job waits in the job storage
-/// or was picked up less than two leases ago (or, not yet handed to a job, while its queueing request holds the
-/// lease). A run waiting behind a real backlog is alive and left alone. Anything else
+/// or was picked up less than two leases ago. A run waiting behind a real backlog is alive and left alone. A queued
+/// run with no job a sweep interval after it was queued lost its enqueue. Anything else
 /// is dead: a job missing (a failed enqueue, a crash before enqueueing, in-memory storage lost on restart), failed,
 /// deleted or ended without ending the run, or an executor whose lease lapsed. Several instances may sweep at once:
 /// each change is written against the run's version, so one of them wins and the others skip the run.
@@ -82,10 +82,16 @@ public sealed class SweepSyncRunsCommandHandler(
 
     private bool IsAlive(SyncRun run, IReadOnlyDictionary<Guid, Guid> holders, DateTime now)
     {
-        // Running, or queued and not yet handed to a job: the lease says whether anything is working on it.
-        if (run.Status == SyncRunStatus.Running || run.JobId is null)
+        if (run.Status == SyncRunStatus.Running)
         {
             return holders.TryGetValue(run.AgentId, out var holder) && holder == run.Id;
+        }
+
+        // A queued run gets its job's id within moments (an inline run is claimed as fast); one still without a job
+        // a sweep interval later lost its enqueue, or its process died before it.
+        if (run.JobId is null)
+        {
+            return false;
         }
 
         var job = jobStates.StatusOf(run.JobId);

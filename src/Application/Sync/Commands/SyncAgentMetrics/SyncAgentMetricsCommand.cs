@@ -82,7 +82,7 @@ public sealed class SyncAgentMetricsCommandHandler(
 
         if (lease is null)
         {
-            // The lease stays with the queued run until its job takes it over (or it expires: the sweeper's cue).
+            // The run keeps its agent while its job waits; the job's executor takes the lease over.
             await EnqueueAsync(run, cancellationToken);
             return new SyncAgentMetricsResult(mapper.Map<SyncRunDto>(run), Started: true);
         }
@@ -109,7 +109,7 @@ public sealed class SyncAgentMetricsCommandHandler(
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // The run is committed, so it is not lost: the sweeper queues it again once its lease lapses.
+            // The run is committed, so it is not lost: the sweeper queues again a run left without a job.
             logger.LogWarning(exception, "Enqueueing sync {RunId} failed; the sweeper will queue it again", run.Id);
         }
     }
