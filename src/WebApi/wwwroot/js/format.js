@@ -84,3 +84,9 @@ function dayToDate(day) {
   const [year, month, date] = day.split('-').map(Number);
   return new Date(Date.UTC(year, month - 1, date));
 }
+
+/** A resale price in words: "$0.25/min from 2026-12-01, 15 s increments, 30 s minimum". */
+export function describePrice(price) {
+  return `$${price.ratePerMinute}/min from ${price.effectiveFrom}, ${price.billingIncrementSeconds} s increments` +
+    (price.minimumBillableSeconds ? `, ${price.minimumBillableSeconds} s minimum` : '');
+}

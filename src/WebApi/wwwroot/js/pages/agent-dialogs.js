@@ -4,7 +4,7 @@ import { agents as agentsApi, clients as clientsApi, syncs as syncsApi } from '.
 import { browserTimeZone, timeZones } from '../dates.js';
 import { h, toast } from '../dom.js';
 import { clearErrors, copyField, field, formError, openDialog, showErrors, whileBusy } from '../forms.js';
-import { formatCount, formatDateTime } from '../format.js';
+import { describePrice, formatCount, formatDateTime } from '../format.js';
 
 /**
  * Resolves with the saved agent, or nothing when the user cancels before anything was saved. Besides the name,
@@ -94,8 +94,7 @@ function priceFieldset(prices) {
   const currentLine = h('p', { class: 'hint' });
   const describe = price => {
     currentLine.textContent = price
-      ? `Current: $${price.ratePerMinute}/min from ${price.effectiveFrom}, ${price.billingIncrementSeconds} s increments` +
-        (price.minimumBillableSeconds ? `, ${price.minimumBillableSeconds} s minimum.` : '.')
+      ? `Current: ${describePrice(price)}.`
       : prices === null
         ? 'The agent’s prices could not be loaded.'
         : 'No price of its own: its client’s price applies, if it has one.';

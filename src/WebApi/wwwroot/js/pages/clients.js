@@ -3,7 +3,7 @@
 import { clients as clientsApi } from '../api.js';
 import { h, loading, pageHead, toast } from '../dom.js';
 import { clearErrors, confirmDialog, field, formError, showErrors, whileBusy } from '../forms.js';
-import { formatCount, formatDateTime } from '../format.js';
+import { describePrice, formatCount, formatDateTime } from '../format.js';
 
 export async function render(main, { signal }) {
   const listArea = h('div', {}, loading('Loading your clients…'));
@@ -100,8 +100,7 @@ function priceView(prices) {
     return 'No price';
   }
   return h('ul', { class: 'price-history' }, prices.map(p =>
-    h('li', {}, `$${p.ratePerMinute}/min from ${p.effectiveFrom}, ${p.billingIncrementSeconds} s increments` +
-      (p.minimumBillableSeconds ? `, ${p.minimumBillableSeconds} s minimum` : ''))));
+    h('li', {}, describePrice(p))));
 }
 
 function priceForm(client, priceCell) {
