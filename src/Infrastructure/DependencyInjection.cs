@@ -7,6 +7,7 @@ using VapiAgents.Application.Sync;
 using VapiAgents.Application.Common.Security;
 using VapiAgents.Application.Metrics;
 using VapiAgents.Infrastructure.BackgroundJobs;
+using VapiAgents.Infrastructure.Common;
 using VapiAgents.Infrastructure.Identity;
 using VapiAgents.Infrastructure.Metrics;
 using VapiAgents.Infrastructure.Persistence;
@@ -36,7 +37,7 @@ public static class DependencyInjection
         services.AddSingleton<ISecretProtector, AesGcmSecretProtector>();
         services.AddVapiClient();
 
-        services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section);
+        services.AddValidatedOptions<SyncOptions>(SyncOptions.Section, OptionsRules.Sync);
         services.AddSingleton<UsageKeyRegistry>();
         services.AddScoped<IUsageStore, UsageStore>();
         services.AddScoped<Application.Pricing.IRevenueRepricer, RevenueRepricer>();
@@ -50,7 +51,7 @@ public static class DependencyInjection
         services.AddSingleton<ISyncJobStates, HangfireSyncJobStates>();
         services.AddHostedService<SyncRunSweeper>();
         services.AddSingleton<Application.Webhooks.IServerMessageReader, ServerMessageReader>();
-        services.AddOptions<Application.Alerts.AlertOptions>().BindConfiguration(Application.Alerts.AlertOptions.Section);
+        services.AddValidatedOptions<Application.Alerts.AlertOptions>(Application.Alerts.AlertOptions.Section, OptionsRules.Alerts);
         services.AddScoped<Application.Alerts.IAlertLog, Alerts.AlertLog>();
         services.AddScoped<Application.Alerts.IAgentCallHistory, Alerts.AgentCallHistory>();
         services.AddScoped<Application.Alerts.IAlertJobQueue, HangfireAlertJobQueue>();
@@ -65,7 +66,7 @@ public static class DependencyInjection
         services.AddScoped<ICallExportSource, CallExportSource>();
         services.AddScoped<Application.Metrics.Commands.RebuildRollups.IRollupRebuilder, RollupRebuilder>();
 
-        services.AddIdentityAndTokens(configuration);
+        services.AddIdentityAndTokens();
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"])
             .AddCheck<SyncJobsHealthCheck>("jobs", tags: ["ready"]);

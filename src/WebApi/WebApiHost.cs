@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.AspNetCore.StaticFiles;
 using VapiAgents.Application;
 using VapiAgents.Infrastructure;
+using VapiAgents.Infrastructure.Common;
 using VapiAgents.Infrastructure.Identity;
 using VapiAgents.Infrastructure.Security;
 using VapiAgents.WebApi.Configurations;
@@ -25,6 +26,7 @@ public static class WebApiHost
         builder.Services.AddWebApi(builder.Configuration);
 
         var app = builder.Build();
+        ValidatedOptions.ThrowIfInvalid(app.Services);
         if (generatedKeyFile is not null)
         {
             app.Logger.LogWarning(

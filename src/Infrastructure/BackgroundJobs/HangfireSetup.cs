@@ -7,6 +7,7 @@ using Hangfire.SqlServer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using VapiAgents.Infrastructure.Common;
 using VapiAgents.Infrastructure.Persistence;
 
 namespace VapiAgents.Infrastructure.BackgroundJobs;
@@ -22,7 +23,7 @@ public static class HangfireSetup
 {
     public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
     {
-        var options = configuration.GetSection(HangfireOptions.Section).Get<HangfireOptions>() ?? new HangfireOptions();
+        var options = configuration.Read<HangfireOptions>(HangfireOptions.Section, OptionsRules.Hangfire);
         services.AddSingleton(options);
         services.AddSingleton(_ => CreateStorage(database, options));
         services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));

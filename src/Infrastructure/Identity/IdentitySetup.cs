@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using VapiAgents.Application.Common.Security;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using VapiAgents.Application.Common.Security;
+using VapiAgents.Infrastructure.Common;
 using VapiAgents.Infrastructure.Persistence;
 
 namespace VapiAgents.Infrastructure.Identity;
@@ -13,7 +13,7 @@ public static class IdentitySetup
     /// <summary>Shared by every instance so each can read the others' tokens.</summary>
     public const string DataProtectionApplicationName = "VapiAgents";
 
-    public static IServiceCollection AddIdentityAndTokens(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddIdentityAndTokens(this IServiceCollection services)
     {
         services.AddIdentityApiEndpoints<ApplicationUser>(options =>
             {
@@ -41,7 +41,7 @@ public static class IdentitySetup
         services.AddScoped<Application.Admin.IAdminGrants, AdminGrants>();
         services.AddScoped<Application.Accounts.IAccountSessions, AccountSessions>();
         services.AddMemoryCache();
-        services.AddOptions<SecurityStampOptions>().Bind(configuration.GetSection(SecurityStampOptions.Section));
+        services.AddValidatedOptions<SecurityStampOptions>(SecurityStampOptions.Section, OptionsRules.SecurityStamp);
         services.AddSingleton<SecurityStampCache>();
         services.AddScoped<SecurityStampCheck>();
         services.AddSingleton<DecoyPasswordHash>();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 using VapiAgents.Application.Common.Vapi;
+using VapiAgents.Infrastructure.Common;
 
 namespace VapiAgents.Infrastructure.Vapi;
 
@@ -16,7 +17,7 @@ public static class VapiHttp
     /// <summary>The typed Vapi client with bounded, jittered retries that honour (a capped) Retry-After.</summary>
     public static IServiceCollection AddVapiClient(this IServiceCollection services)
     {
-        services.AddOptions<VapiOptions>().BindConfiguration(VapiOptions.Section);
+        services.AddValidatedOptions<VapiOptions>(VapiOptions.Section, OptionsRules.Vapi);
         var vapi = services.AddHttpClient<IVapiClient, VapiClient>(ClientName, (provider, client) =>
             {
                 var options = provider.GetRequiredService<IOptions<VapiOptions>>().Value;

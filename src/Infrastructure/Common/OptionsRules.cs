@@ -1,0 +1,124 @@
+using Cronos;
+using VapiAgents.Application.Alerts;
+using VapiAgents.Application.Sync;
+using VapiAgents.Infrastructure.BackgroundJobs;
+using VapiAgents.Infrastructure.Identity;
+using VapiAgents.Infrastructure.Vapi;
+
+namespace VapiAgents.Infrastructure.Common;
+
+/// <summary>What makes each options section valid; every problem names its key as it is written in configuration.</summary>
+public static class OptionsRules
+{
+    public static IEnumerable<string> Sync(SyncOptions options, string section)
+    {
+        if (CronProblem(options.Schedule) is { } cron)
+        {
+            yield return $"{section}:Schedule '{options.Schedule}' is not a cron expression: {cron}";
+        }
+
+        foreach (var problem in AtLeast(section, 1,
+            ("InitialLookbackDays", options.InitialLookbackDays), ("LeaseSeconds", options.LeaseSeconds),
+            ("ManualSyncsPerMinute", options.ManualSyncsPerMinute), ("PageSize", options.PageSize), ("PageAttempts", options.PageAttempts),
+            ("MaxRangeDays", options.MaxRangeDays), ("PauseAfterKeyRejections", options.PauseAfterKeyRejections), ("PipelinePages", options.PipelinePages)))
+        {
+            yield return problem;
+        }
+
+        if (options.SafetyMarginMinutes < 0)
+        {
+            yield return $"{section}:SafetyMarginMinutes must not be negative; it is {options.SafetyMarginMinutes}.";
+        }
+
+        if (options.PageSize > 1000)
+        {
+            yield return $"{section}:PageSize must be at most 1000 (Vapi's limit); it is {options.PageSize}.";
+        }
+
+        foreach (var problem in MoreThanZero(section,
+            ("SweepSeconds", options.SweepSeconds), ("QueuedLeaseSeconds", options.QueuedLeaseSeconds)))
+        {
+            yield return problem;
+        }
+
+        if (options.MaxRequeues < 0 || options.OverdueSlackSeconds < 0)
+        {
+            yield return $"{section}:MaxRequeues and {section}:OverdueSlackSeconds must not be negative.";
+        }
+    }
+
+    public static IEnumerable<string> Alerts(AlertOptions options, string section)
+    {
+        if (CronProblem(options.Schedule) is { } cron)
+        {
+            yield return $"{section}:Schedule '{options.Schedule}' is not a cron expression: {cron}";
+        }
+    }
+
+    public static IEnumerable<string> Hangfire(HangfireOptions options, string section)
+    {
+        foreach (var problem in AtLeast(section, 1, ("WorkerCount", options.WorkerCount)))
+        {
+            yield return problem;
+        }
+
+        foreach (var problem in MoreThanZero(section,
+            ("QueuePollSeconds", options.QueuePollSeconds), ("InvisibilityTimeoutSeconds", options.InvisibilityTimeoutSeconds)))
+        {
+            yield return problem;
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Schema))
+        {
+            yield return $"{section}:Schema must not be empty.";
+        }
+    }
+
+    public static IEnumerable<string> SecurityStamp(SecurityStampOptions options, string section) =>
+        MoreThanZero(section, ("SecurityStampValidationSeconds", options.SecurityStampValidationSeconds));
+
+    public static IEnumerable<string> Vapi(VapiOptions options, string section)
+    {
+        if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            yield return $"{section}:BaseUrl '{options.BaseUrl}' must be an absolute http or https URL.";
+        }
+
+        if (!(options.AttemptTimeoutSeconds > 0))
+        {
+            yield return $"{section}:AttemptTimeoutSeconds must be more than 0; it is {options.AttemptTimeoutSeconds}.";
+        }
+
+        if (options.MaxRetries < 0 || options.RetryBaseDelaySeconds < 0 || options.MaxRetryDelaySeconds < 0)
+        {
+            yield return $"{section}:MaxRetries, {section}:RetryBaseDelaySeconds and {section}:MaxRetryDelaySeconds must not be negative.";
+        }
+    }
+
+    /// <summary>Null when Hangfire's schedule parses: five fields, or six with seconds.</summary>
+    private static string? CronProblem(string? expression)
+    {
+        if (string.IsNullOrWhiteSpace(expression))
+        {
+            return "it is empty";
+        }
+
+        try
+        {
+            var fields = expression.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+            CronExpression.Parse(expression, fields == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
+            return null;
+        }
+        catch (CronFormatException e)
+        {
+            return e.Message;
+        }
+    }
+
+    // NaN fails too: "more than zero" is asked as a positive question.
+    private static IEnumerable<string> MoreThanZero(string section, params (string Key, double Value)[] values) =>
+        values.Where(v => !(v.Value > 0)).Select(v => $"{section}:{v.Key} must be more than 0; it is {v.Value}.");
+
+    private static IEnumerable<string> AtLeast(string section, int minimum, params (string Key, int Value)[] values) =>
+        values.Where(v => v.Value < minimum).Select(v => $"{section}:{v.Key} must be at least {minimum}; it is {v.Value}.");
+}
