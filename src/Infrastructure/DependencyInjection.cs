@@ -60,7 +60,6 @@ public static class DependencyInjection
         services.AddHostedService<RecurringAlertRegistration>();
         services.AddScoped<IUsageReader, RollupUsageReader>();
         services.AddScoped<Application.Audit.IAuditTrail, AuditTrail>();
-        services.AddScoped<CallRowUsageReader>();
         services.AddScoped<Application.Metrics.ISeriesUsageReader, RollupSeriesReader>();
         services.AddScoped<Application.Metrics.ICallIntervalReader, CallIntervalReader>();
         services.AddScoped<ICallExportSource, CallExportSource>();

@@ -6,6 +6,7 @@ using VapiAgents.Application.Metrics;
 using VapiAgents.Benchmarks.Harness;
 using VapiAgents.Infrastructure.Metrics;
 using VapiAgents.Infrastructure.Persistence;
+using VapiAgents.UsageOracle;
 using VapiAgents.Application.Pricing;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +35,7 @@ public static class MetricsScenario
 
         var rollups = await MeasureAsync(services, s => s.GetRequiredService<IUsageReader>(), agents, range, WarmUpRuns, runs);
         Console.WriteLine($"Rollups: median {Stats.Median(rollups.Times):F2} ms over {runs} runs; now the GROUP BY reference…");
-        var groupBy = await MeasureAsync(services, s => s.GetRequiredService<CallRowUsageReader>(), agents, range, 1, ReferenceRuns);
+        var groupBy = await MeasureAsync(services, s => new CallRowUsageReader(s.GetRequiredService<ApplicationDbContext>()), agents, range, 1, ReferenceRuns);
         if (rollups.Answer != groupBy.Answer)
         {
             throw new InvalidOperationException($"The readers disagree.\nrollups:\n{rollups.Answer}\ngroup by:\n{groupBy.Answer}");
@@ -81,7 +82,7 @@ public static class MetricsScenario
         var last = DateOnly.FromDateTime(MetricsDataset.End).AddDays(-3);
         var range = new DayRange(last.AddDays(-29), last, zone);
         var after = await MeasureAsync(services, s => s.GetRequiredService<IUsageReader>(), MetricsDataset.Agents, range, 0, 1);
-        var reference = await MeasureAsync(services, s => s.GetRequiredService<CallRowUsageReader>(), MetricsDataset.Agents, range, 0, 1);
+        var reference = await MeasureAsync(services, s => new CallRowUsageReader(s.GetRequiredService<ApplicationDbContext>()), MetricsDataset.Agents, range, 0, 1);
         if (after.Answer != reference.Answer)
         {
             throw new InvalidOperationException($"After repricing the readers disagree.\nrollups:\n{after.Answer}\ngroup by:\n{reference.Answer}");

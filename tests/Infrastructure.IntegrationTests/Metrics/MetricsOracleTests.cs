@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using VapiAgents.Application.Metrics;
 using VapiAgents.Infrastructure.Metrics;
+using VapiAgents.UsageOracle;
 using Xunit.Abstractions;
 
 namespace VapiAgents.Infrastructure.IntegrationTests.Metrics;

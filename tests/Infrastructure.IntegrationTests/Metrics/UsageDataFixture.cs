@@ -9,6 +9,7 @@ using VapiAgents.Domain.Pricing;
 using VapiAgents.Domain.Usage;
 using VapiAgents.Infrastructure.Persistence;
 using VapiAgents.TestSupport;
+using VapiAgents.UsageOracle;
 
 namespace VapiAgents.Infrastructure.IntegrationTests.Metrics;
 
@@ -68,6 +69,7 @@ public abstract class UsageDataFixture(DatabaseProvider provider) : IAsyncLifeti
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
         services.AddInfrastructure(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), new TestEnvironment());
+        services.AddScoped<CallRowUsageReader>();
         Services = services.BuildServiceProvider();
         await using (var scope = Services.CreateAsyncScope())
         {

@@ -3,14 +3,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using VapiAgents.Application.Metrics;
+using VapiAgents.Infrastructure.Metrics;
 using VapiAgents.Infrastructure.Persistence;
 
-namespace VapiAgents.Infrastructure.Metrics;
+namespace VapiAgents.UsageOracle;
 
 /// <summary>
 /// The same answers as <see cref="RollupUsageReader"/>, straight from the call rows with plain GROUP BY
 /// queries. It is the reference the rollups are checked against in tests and measured against in the
-/// benchmark — correct by construction, and as slow as reading every call of the range.
+/// benchmark — correct by construction, and as slow as reading every call of the range. It lives with the tests:
+/// the product never answers from it.
 /// </summary>
 public sealed class CallRowUsageReader(ApplicationDbContext db) : IUsageReader
 {
