@@ -1,7 +1,6 @@
 using Ardalis.Specification;
 using FluentValidation;
 using VapiAgents.Application.Agents;
-using VapiAgents.Application.Common.Exceptions;
 using VapiAgents.Application.Common.Time;
 using VapiAgents.Domain.Agents;
 using VapiAgents.Domain.Agents.Specifications;

@@ -1,7 +1,6 @@
 using FluentValidation;
 using Mediator;
 using VapiAgents.Application.Common.Interfaces;
-using VapiAgents.Domain.Usage;
 
 namespace VapiAgents.Application.Metrics.Queries.GetHeatmap;
 

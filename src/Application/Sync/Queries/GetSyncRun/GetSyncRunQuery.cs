@@ -1,6 +1,5 @@
 using AutoMapper;
 using Mediator;
-using VapiAgents.Application.Agents;
 using VapiAgents.Application.Common.Exceptions;
 using VapiAgents.Application.Common.Interfaces;
 using VapiAgents.Domain.Agents;

@@ -1,12 +1,4 @@
-using VapiAgents.Domain.Usage;
-
 namespace VapiAgents.Application.Common.Vapi;
-
-public enum CallTimeField
-{
-    CreatedAt,
-    UpdatedAt,
-}
 
 /// <summary>A half-open window [From, To) on one of a call's times, at Vapi's millisecond precision.</summary>
 public sealed record TimeWindow(CallTimeField Field, DateTime From, DateTime To)
@@ -26,13 +18,4 @@ public sealed record TimeWindow(CallTimeField Field, DateTime From, DateTime To)
         point > From && point < To ? (this with { From = point }, this with { To = point }) : throw new ArgumentOutOfRangeException(nameof(point));
 
     public override string ToString() => $"{Field} [{From:O}, {To:O})";
-}
-
-/// <summary>One <c>GET /call</c>: a window, optionally narrowed by a second window on the other time field.</summary>
-public sealed record CallListQuery(TimeWindow Primary, TimeWindow? Secondary, string? AssistantId, int Limit);
-
-/// <summary>One page as Vapi answered it. <see cref="Items"/> counts every array element, valid or not, to tell a full page.</summary>
-public sealed record CallPage(IReadOnlyList<CallFacts> Calls, int Items, int Malformed)
-{
-    public bool IsFull(int limit) => Items >= limit;
 }

@@ -11,15 +11,3 @@ public interface IAlertLog
     /// <summary>Which of these occurrence keys already have an alert (to skip most doomed inserts).</summary>
     Task<IReadOnlySet<string>> ExistingAsync(string userId, IReadOnlyCollection<string> occurrenceKeys, CancellationToken cancellationToken);
 }
-
-/// <summary>When each agent's first stored call was created (an anomaly needs some history before it).</summary>
-public interface IAgentCallHistory
-{
-    Task<IReadOnlyDictionary<Guid, DateTime>> FirstCallsAsync(IReadOnlyCollection<Guid> agentIds, CancellationToken cancellationToken);
-}
-
-/// <summary>Runs alert evaluations in the background, on whichever instance picks them up.</summary>
-public interface IAlertJobQueue
-{
-    void EnqueueEvaluation(string userId);
-}

@@ -1,0 +1,7 @@
+namespace VapiAgents.Application.Common.Vapi;
+
+public enum CallTimeField
+{
+    CreatedAt,
+    UpdatedAt,
+}
