@@ -37,6 +37,7 @@ public static class DependencyInjection
         services.AddVapiClient();
 
         services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section);
+        services.AddOptions<Application.Common.Limits.LimitsOptions>().BindConfiguration(Application.Common.Limits.LimitsOptions.Section);
         services.AddSingleton<UsageKeyRegistry>();
         services.AddScoped<IUsageStore, UsageStore>();
         services.AddScoped<Application.Pricing.IRevenueRepricer, RevenueRepricer>();

@@ -33,6 +33,12 @@ public sealed class AgentsForUserSpec : Specification<VapiAgent>
     }
 }
 
+/// <summary>The user's agents that are not deleted (to count them against the per-user cap).</summary>
+public sealed class LiveAgentsOfUserSpec : Specification<VapiAgent>
+{
+    public LiveAgentsOfUserSpec(string userId) => Query.Where(a => a.UserId == userId && a.DeletedAt == null);
+}
+
 /// <summary>Another non-deleted agent of the user with this name (case-insensitive).</summary>
 public sealed class AgentNameTakenSpec : Specification<VapiAgent>
 {
