@@ -12,6 +12,7 @@ using VapiAgents.Infrastructure.Metrics;
 using VapiAgents.Infrastructure.Persistence;
 using VapiAgents.Infrastructure.Persistence.Providers;
 using VapiAgents.Infrastructure.Persistence.Repositories;
+using VapiAgents.Infrastructure.Retention;
 using VapiAgents.Infrastructure.Security;
 using VapiAgents.Infrastructure.Sync;
 using VapiAgents.Infrastructure.Usage;
@@ -58,6 +59,9 @@ public static class DependencyInjection
         services.AddTransient<EvaluateAlertsJob>();
         services.AddTransient<ScheduledAlertEvaluationJob>();
         services.AddHostedService<RecurringAlertRegistration>();
+        services.AddRetention();
+        services.AddTransient<RetentionJob>();
+        services.AddHostedService<RecurringRetentionRegistration>();
         services.AddScoped<IUsageReader, RollupUsageReader>();
         services.AddScoped<Application.Audit.IAuditTrail, AuditTrail>();
         services.AddScoped<CallRowUsageReader>();
