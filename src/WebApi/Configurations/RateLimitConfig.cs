@@ -15,7 +15,7 @@ public sealed class RateLimitOptions
     /// <summary>Per user: metrics, CSV exports, key verification, webhook secrets.</summary>
     public int ExpensivePerMinute { get; set; } = 120;
 
-    /// <summary>Per client address: register, login, refresh (on top of Identity's per-account lockout).</summary>
+    /// <summary>Per client address (an IPv6 client's /64): register, login, refresh (on top of Identity's per-account lockout).</summary>
     public int SignInPerMinute { get; set; } = 30;
 
     /// <summary>Per agent: webhook deliveries.</summary>
@@ -46,7 +46,7 @@ public static class RateLimitConfig
                         QueueLimit = 0,
                     }));
             options.AddPolicy(Expensive, context => PerMinute(Caller(context), limits.ExpensivePerMinute));
-            options.AddPolicy(SignIn, context => PerMinute($"ip:{context.Connection.RemoteIpAddress}", limits.SignInPerMinute));
+            options.AddPolicy(SignIn, context => PerMinute(ClientAddress.PartitionKey(context.Connection.RemoteIpAddress), limits.SignInPerMinute));
             options.AddPolicy(Webhooks, context => PerMinute(WebhookAgent(context), limits.WebhooksPerMinute));
             options.OnRejected = OnRejectedAsync;
         });
@@ -58,7 +58,7 @@ public static class RateLimitConfig
         builder.WithMetadata(new ConcurrentExportsMarker());
 
     private static string Caller(HttpContext context) =>
-        context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } user ? $"user:{user}" : $"ip:{context.Connection.RemoteIpAddress}";
+        context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } user ? $"user:{user}" : ClientAddress.PartitionKey(context.Connection.RemoteIpAddress);
 
     /// <summary>The parsed agent id: upper case, no hyphens or braces are the same agent, so the same bucket.</summary>
     private static string WebhookAgent(HttpContext context) =>
