@@ -87,7 +87,7 @@ namespace VapiAgents.Client
         /// Re-seals every stored secret with Encryption:ActiveKeyId. Idempotent; safe to interrupt and run again.
         /// </summary>
         /// <remarks>
-        /// Operators only (Admin role; never a personal access token). Agent keys, webhook secrets and the token key ring are re-sealed with the active key.
+        /// Operators only (Admin role; never a personal access token). Agent keys, webhook secrets and the token key ring are re-sealed with the active key. A secret no configured key can open (corrupted, or its key removed) is left as it is and reported in skipped and skippedAgentIds; the rest are re-sealed.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<RotateEncryptionKeysResult> RotateEncryptionKeysAsync();
@@ -97,7 +97,7 @@ namespace VapiAgents.Client
         /// Re-seals every stored secret with Encryption:ActiveKeyId. Idempotent; safe to interrupt and run again.
         /// </summary>
         /// <remarks>
-        /// Operators only (Admin role; never a personal access token). Agent keys, webhook secrets and the token key ring are re-sealed with the active key.
+        /// Operators only (Admin role; never a personal access token). Agent keys, webhook secrets and the token key ring are re-sealed with the active key. A secret no configured key can open (corrupted, or its key removed) is left as it is and reported in skipped and skippedAgentIds; the rest are re-sealed.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<RotateEncryptionKeysResult> RotateEncryptionKeysAsync(System.Threading.CancellationToken cancellationToken);
@@ -942,7 +942,7 @@ namespace VapiAgents.Client
         /// The same as CSV, a row per day, per agent, per client or per call.
         /// </summary>
         /// <remarks>
-        /// groupBy=day (default), agent, client or call; with groupBy=day, interval=hour, day, week or month; the same filters as GET /api/vapi/metrics. Streamed as text/csv.
+        /// groupBy=day (default), agent, client or call; with groupBy=day, interval=hour, day, week or month; the same filters as GET /api/vapi/metrics. Streamed as text/csv; at most 2 exports of a user stream at once (429 with Retry-After).
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task ExportMetricsAsync(System.Guid? agentId, string startDate, string endDate, string timezone, bool? includeInactive, bool? includeDeleted, string groupBy, string interval, System.Guid? clientId);
@@ -952,7 +952,7 @@ namespace VapiAgents.Client
         /// The same as CSV, a row per day, per agent, per client or per call.
         /// </summary>
         /// <remarks>
-        /// groupBy=day (default), agent, client or call; with groupBy=day, interval=hour, day, week or month; the same filters as GET /api/vapi/metrics. Streamed as text/csv.
+        /// groupBy=day (default), agent, client or call; with groupBy=day, interval=hour, day, week or month; the same filters as GET /api/vapi/metrics. Streamed as text/csv; at most 2 exports of a user stream at once (429 with Retry-After).
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task ExportMetricsAsync(System.Guid? agentId, string startDate, string endDate, string timezone, bool? includeInactive, bool? includeDeleted, string groupBy, string interval, System.Guid? clientId, System.Threading.CancellationToken cancellationToken);
@@ -1468,7 +1468,7 @@ namespace VapiAgents.Client
         /// Re-seals every stored secret with Encryption:ActiveKeyId. Idempotent; safe to interrupt and run again.
         /// </summary>
         /// <remarks>
-        /// Operators only (Admin role; never a personal access token). Agent keys, webhook secrets and the token key ring are re-sealed with the active key.
+        /// Operators only (Admin role; never a personal access token). Agent keys, webhook secrets and the token key ring are re-sealed with the active key. A secret no configured key can open (corrupted, or its key removed) is left as it is and reported in skipped and skippedAgentIds; the rest are re-sealed.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual System.Threading.Tasks.Task<RotateEncryptionKeysResult> RotateEncryptionKeysAsync()
@@ -1481,7 +1481,7 @@ namespace VapiAgents.Client
         /// Re-seals every stored secret with Encryption:ActiveKeyId. Idempotent; safe to interrupt and run again.
         /// </summary>
         /// <remarks>
-        /// Operators only (Admin role; never a personal access token). Agent keys, webhook secrets and the token key ring are re-sealed with the active key.
+        /// Operators only (Admin role; never a personal access token). Agent keys, webhook secrets and the token key ring are re-sealed with the active key. A secret no configured key can open (corrupted, or its key removed) is left as it is and reported in skipped and skippedAgentIds; the rest are re-sealed.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<RotateEncryptionKeysResult> RotateEncryptionKeysAsync(System.Threading.CancellationToken cancellationToken)
@@ -6856,7 +6856,7 @@ namespace VapiAgents.Client
         /// The same as CSV, a row per day, per agent, per client or per call.
         /// </summary>
         /// <remarks>
-        /// groupBy=day (default), agent, client or call; with groupBy=day, interval=hour, day, week or month; the same filters as GET /api/vapi/metrics. Streamed as text/csv.
+        /// groupBy=day (default), agent, client or call; with groupBy=day, interval=hour, day, week or month; the same filters as GET /api/vapi/metrics. Streamed as text/csv; at most 2 exports of a user stream at once (429 with Retry-After).
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual System.Threading.Tasks.Task ExportMetricsAsync(System.Guid? agentId, string startDate, string endDate, string timezone, bool? includeInactive, bool? includeDeleted, string groupBy, string interval, System.Guid? clientId)
@@ -6869,7 +6869,7 @@ namespace VapiAgents.Client
         /// The same as CSV, a row per day, per agent, per client or per call.
         /// </summary>
         /// <remarks>
-        /// groupBy=day (default), agent, client or call; with groupBy=day, interval=hour, day, week or month; the same filters as GET /api/vapi/metrics. Streamed as text/csv.
+        /// groupBy=day (default), agent, client or call; with groupBy=day, interval=hour, day, week or month; the same filters as GET /api/vapi/metrics. Streamed as text/csv; at most 2 exports of a user stream at once (429 with Retry-After).
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task ExportMetricsAsync(System.Guid? agentId, string startDate, string endDate, string timezone, bool? includeInactive, bool? includeDeleted, string groupBy, string interval, System.Guid? clientId, System.Threading.CancellationToken cancellationToken)
@@ -8190,6 +8190,12 @@ namespace VapiAgents.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("resealed")]
         public int Resealed { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("skipped")]
+        public int Skipped { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("skippedAgentIds")]
+        public System.Collections.Generic.ICollection<System.Guid> SkippedAgentIds { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 

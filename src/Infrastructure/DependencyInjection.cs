@@ -13,6 +13,7 @@ using VapiAgents.Infrastructure.Metrics;
 using VapiAgents.Infrastructure.Persistence;
 using VapiAgents.Infrastructure.Persistence.Providers;
 using VapiAgents.Infrastructure.Persistence.Repositories;
+using VapiAgents.Infrastructure.Retention;
 using VapiAgents.Infrastructure.Security;
 using VapiAgents.Infrastructure.Sync;
 using VapiAgents.Infrastructure.Usage;
@@ -38,6 +39,7 @@ public static class DependencyInjection
         services.AddVapiClient();
 
         services.AddValidatedOptions<SyncOptions>(SyncOptions.Section, OptionsRules.Sync);
+        services.AddValidatedOptions<Application.Common.Limits.LimitsOptions>(Application.Common.Limits.LimitsOptions.Section, OptionsRules.Limits);
         services.AddSingleton<UsageKeyRegistry>();
         services.AddScoped<IUsageStore, UsageStore>();
         services.AddScoped<Application.Pricing.IRevenueRepricer, RevenueRepricer>();
@@ -58,6 +60,9 @@ public static class DependencyInjection
         services.AddTransient<EvaluateAlertsJob>();
         services.AddTransient<ScheduledAlertEvaluationJob>();
         services.AddHostedService<RecurringAlertRegistration>();
+        services.AddRetention();
+        services.AddTransient<RetentionJob>();
+        services.AddHostedService<RecurringRetentionRegistration>();
         services.AddScoped<IUsageReader, RollupUsageReader>();
         services.AddScoped<Application.Audit.IAuditTrail, AuditTrail>();
         services.AddScoped<Application.Metrics.ISeriesUsageReader, RollupSeriesReader>();

@@ -34,6 +34,11 @@ public static class CommandLine
             case RotateKeys:
                 var result = await sender.Send(new RotateEncryptionKeysCommand());
                 Console.WriteLine($"Re-sealed {result.Resealed} secret(s) with encryption key '{result.ActiveKeyId}'.");
+                if (result.Skipped > 0)
+                {
+                    Console.WriteLine($"Skipped {result.Skipped} secret(s) no configured key could open, of agents {string.Join(", ", result.SkippedAgentIds)}.");
+                }
+
                 return 0;
             case RebuildRollups:
                 var rebuilt = await sender.Send(new RebuildRollupsCommand());

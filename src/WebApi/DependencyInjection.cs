@@ -48,6 +48,7 @@ public static class DependencyInjection
 
         services.AddAuthenticationAndAuthorization(configuration);
         services.AddRateLimits(configuration);
+        services.AddTrustedProxies(configuration);
         var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
         services.AddCors(options => options.AddPolicy(CorsPolicy, policy =>
             policy.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("Location", "Retry-After", "Content-Disposition")));

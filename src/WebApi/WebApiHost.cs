@@ -41,6 +41,8 @@ public static class WebApiHost
                 "Grant the Admin role to an existing account with --grant-admin <email> and remove the setting.", AdminOptions.RetiredEmailsKey);
         }
 
+        // First, so every later step (limits, audit, HTTPS, webhook URLs) sees the client behind a configured proxy.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();

@@ -167,6 +167,43 @@ public sealed class AuthTests(DashboardFixture fixture)
         (await StoredSessionAsync(session.Page)).Should().BeNull();
     }
 
+    [SkippableFact]
+    public async Task A429OnRefresh_MeansLater_NotSignedOut_AndTheRefreshIsRetried()
+    {
+        await using var session = await fixture.OpenAsync();
+        await session.SignUpAsync();
+        // The sign-in limit (per address, shared by everyone behind one proxy) answers the refresh with 429 once.
+        var refused = 0;
+        await session.Page.RouteAsync("**/api/auth/refresh", async route =>
+        {
+            if (Interlocked.Increment(ref refused) == 1)
+            {
+                await route.FulfillAsync(new()
+                {
+                    Status = 429,
+                    ContentType = "application/problem+json",
+                    Headers = new Dictionary<string, string> { ["Retry-After"] = "1" },
+                    Body = "{\"status\":429,\"title\":\"Too many requests\"}",
+                });
+                return;
+            }
+
+            await route.ContinueAsync();
+        });
+        await session.Page.EvaluateAsync("""
+            () => {
+              const saved = JSON.parse(sessionStorage.getItem('vapiagents.session'));
+              sessionStorage.setItem('vapiagents.session', JSON.stringify({ ...saved, accessToken: 'revoked' }));
+            }
+            """);
+        await session.Page.ReloadAsync();
+
+        await session.Page.WaitForFunctionAsync("() => !(sessionStorage.getItem('vapiagents.session') ?? '').includes('\"revoked\"')");
+        refused.Should().BeGreaterThanOrEqualTo(2, "refused once, then tried again after Retry-After");
+        await Expect(session.Page.Locator("#account-email")).ToHaveTextAsync(session.Email);
+        await Expect(session.Page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).Not.ToBeVisibleAsync();
+    }
+
     private static Task<string?> StoredSessionAsync(IPage page) =>
         page.EvaluateAsync<string?>("() => sessionStorage.getItem('vapiagents.session')");
 

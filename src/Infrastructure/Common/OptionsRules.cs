@@ -1,5 +1,7 @@
 using Cronos;
 using VapiAgents.Application.Alerts;
+using VapiAgents.Application.Common.Limits;
+using VapiAgents.Application.Retention;
 using VapiAgents.Application.Sync;
 using VapiAgents.Infrastructure.BackgroundJobs;
 using VapiAgents.Infrastructure.Identity;
@@ -71,6 +73,29 @@ public static class OptionsRules
         if (string.IsNullOrWhiteSpace(options.Schema))
         {
             yield return $"{section}:Schema must not be empty.";
+        }
+    }
+
+    public static IEnumerable<string> Limits(LimitsOptions options, string section) =>
+        AtLeast(section, 1, ("MaxAgentsPerUser", options.MaxAgentsPerUser), ("ConcurrentExportsPerUser", options.ConcurrentExportsPerUser));
+
+    public static IEnumerable<string> Retention(RetentionOptions options, string section)
+    {
+        if (CronProblem(options.Schedule) is { } cron)
+        {
+            yield return $"{section}:Schedule '{options.Schedule}' is not a cron expression: {cron}";
+        }
+
+        foreach (var problem in AtLeast(section, 1, ("BatchSize", options.BatchSize)))
+        {
+            yield return problem;
+        }
+
+        // 0 keeps for ever; a negative age is a typo, not a policy.
+        foreach (var problem in AtLeast(section, 0, ("InboundWebhookDeliveriesDays", options.InboundWebhookDeliveriesDays),
+            ("AuditDays", options.AuditDays), ("SyncRunsDays", options.SyncRunsDays)))
+        {
+            yield return problem;
         }
     }
 

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using VapiAgents.Application.Common.Limits;
 
 namespace VapiAgents.WebApi.Configurations;
 
@@ -14,7 +15,7 @@ public sealed class RateLimitOptions
     /// <summary>Per user: metrics, CSV exports, key verification, webhook secrets.</summary>
     public int ExpensivePerMinute { get; set; } = 120;
 
-    /// <summary>Per client address: register, login, refresh (on top of Identity's per-account lockout).</summary>
+    /// <summary>Per client address (an IPv6 client's /64): register, login, refresh (on top of Identity's per-account lockout).</summary>
     public int SignInPerMinute { get; set; } = 30;
 
     /// <summary>Per agent: webhook deliveries.</summary>
@@ -26,22 +27,38 @@ public static class RateLimitConfig
     public const string Expensive = "expensive";
     public const string SignIn = "sign-in";
     public const string Webhooks = "webhooks";
+    private const int ExportRetryAfterSeconds = 5;
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        var caps = configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
         services.AddRateLimiter(options =>
         {
+            // The global limiter runs before the endpoint's and its lease is held until the response has been
+            // written, so a streamed export keeps its permit until the stream ends or the client goes away.
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.GetEndpoint()?.Metadata.GetMetadata<ConcurrentExportsMarker>() is null
+                    ? RateLimitPartition.GetNoLimiter("")
+                    : RateLimitPartition.GetConcurrencyLimiter("export:" + Caller(context), _ => new ConcurrencyLimiterOptions
+                    {
+                        PermitLimit = Math.Max(1, caps.ConcurrentExportsPerUser),
+                        QueueLimit = 0,
+                    }));
             options.AddPolicy(Expensive, context => PerMinute(Caller(context), limits.ExpensivePerMinute));
-            options.AddPolicy(SignIn, context => PerMinute($"ip:{context.Connection.RemoteIpAddress}", limits.SignInPerMinute));
+            options.AddPolicy(SignIn, context => PerMinute(ClientAddress.PartitionKey(context.Connection.RemoteIpAddress), limits.SignInPerMinute));
             options.AddPolicy(Webhooks, context => PerMinute(WebhookAgent(context), limits.WebhooksPerMinute));
             options.OnRejected = OnRejectedAsync;
         });
         return services;
     }
 
+    /// <summary>At most <see cref="LimitsOptions.ConcurrentExportsPerUser"/> of these streams per user at once on this instance.</summary>
+    public static TBuilder RequireConcurrentExportLimit<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new ConcurrentExportsMarker());
+
     private static string Caller(HttpContext context) =>
-        context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } user ? $"user:{user}" : $"ip:{context.Connection.RemoteIpAddress}";
+        context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } user ? $"user:{user}" : ClientAddress.PartitionKey(context.Connection.RemoteIpAddress);
 
     /// <summary>The parsed agent id: upper case, no hyphens or braces are the same agent, so the same bucket.</summary>
     private static string WebhookAgent(HttpContext context) =>
@@ -60,7 +77,10 @@ public static class RateLimitConfig
     private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
         var http = context.HttpContext;
-        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
+        // A concurrency limit has no refill time: an export usually ends within seconds.
+        var concurrent = !context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
+                         && http.GetEndpoint()?.Metadata.GetMetadata<ConcurrentExportsMarker>() is not null;
+        var retryAfter = wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(concurrent ? ExportRetryAfterSeconds : 60);
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
@@ -71,8 +91,13 @@ public static class RateLimitConfig
             {
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Too many requests",
-                Detail = "Too many requests of this kind; try again after the time in Retry-After.",
+                Detail = concurrent
+                    ? "Too many exports at once (Limits:ConcurrentExportsPerUser); try again when one has finished, after the time in Retry-After."
+                    : "Too many requests of this kind; try again after the time in Retry-After.",
             },
         });
     }
+
+    /// <summary>Endpoint metadata: the route streams an export and counts against the per-user concurrency cap.</summary>
+    private sealed class ConcurrentExportsMarker;
 }

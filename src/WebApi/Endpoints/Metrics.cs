@@ -28,8 +28,9 @@ public sealed class Metrics : IEndpointGroup
             .WithDescription("Totals, cost by component, daily series, breakdowns by ended reason, type, status and success evaluation, and by agent when several agents are selected; compare adds the previous period. A call seen by several of your agents counts once.");
         group.MapGet("export", ExportMetrics).WithName(nameof(ExportMetrics))
             .WithSummary("The same as CSV, a row per day, per agent, per client or per call.")
-            .WithDescription("groupBy=day (default), agent, client or call; with groupBy=day, interval=hour, day, week or month; the same filters as GET /api/vapi/metrics. Streamed as text/csv.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .WithDescription("groupBy=day (default), agent, client or call; with groupBy=day, interval=hour, day, week or month; the same filters as GET /api/vapi/metrics. Streamed as text/csv; at most 2 exports of a user stream at once (429 with Retry-After).")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .RequireConcurrentExportLimit();
         group.MapGet("heatmap", GetHeatmap).WithName(nameof(GetHeatmap))
             .WithSummary("Peak hours: usage by local weekday and hour (168 cells).")
             .WithDescription("The same filters as the metrics route. Each call counts in the local weekday and wall-clock hour it was created; the cells add up to the metrics totals.");

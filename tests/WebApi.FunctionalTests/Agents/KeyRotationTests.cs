@@ -51,6 +51,46 @@ public sealed class KeyRotationTests
         (await oldToken.GetAsync("/api/vapi/agents")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
+    [SkippableTheory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.PostgreSql)]
+    public async Task ASecretNoKeyCanOpen_IsSkippedCountedAndReported_AndEveryOtherIsResealed(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var user = await app.RegisterAndLoginAsync();
+        var agents = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            agents.Add((await AgentApi.CreateAsync(user.Client, $"Agent {i}", AgentApi.NewKey($"skip{i}"))).Id());
+        }
+
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+            var broken = await db.Agents.SingleAsync(a => a.Id == agents[1]);
+            var ciphertext = broken.ApiKey!.Ciphertext.ToArray();
+            ciphertext[^1] ^= 0xFF; // a flipped bit in the tag: no key opens it any more
+            broken.ResealApiKey(new Domain.Agents.SealedSecret(broken.ApiKey.KeyId, ciphertext));
+            await db.SaveChangesAsync();
+        }
+
+        app.Settings["Encryption:ActiveKeyId"] = TestSettings.KeyIdB;
+        await app.RestartAsync();
+        await app.RegisterAndLoginAsync(AdminEmail);
+        var admin = await OperatorCommand.GrantAdminAsync(app, AdminEmail);
+        var first = await admin.Client.PostAsync("/api/admin/encryption/rotate", null);
+        var again = await admin.Client.PostAsync("/api/admin/encryption/rotate", null);
+
+        first.StatusCode.Should().Be(HttpStatusCode.OK, await first.Content.ReadAsStringAsync());
+        var answer = await first.JsonAsync();
+        answer.GetProperty("resealed").GetInt32().Should().BeGreaterThanOrEqualTo(2, "the two good agent keys (and the token key ring)");
+        answer.GetProperty("skipped").GetInt32().Should().Be(1);
+        answer.GetProperty("skippedAgentIds").EnumerateArray().Select(e => e.GetGuid()).Should().Equal(agents[1]);
+        var second = await again.JsonAsync();
+        (second.GetProperty("resealed").GetInt32(), second.GetProperty("skipped").GetInt32()).Should().Be((0, 1), "the next run ends too, and reports it again");
+        (await StoredKeyIdsAsync(app)).Should().Equal(TestSettings.KeyIdB, TestSettings.KeyIdA, TestSettings.KeyIdB);
+    }
+
     [SkippableFact]
     public async Task RotateKeysCommandLine_ResealsWithTheConfiguredActiveKey()
     {

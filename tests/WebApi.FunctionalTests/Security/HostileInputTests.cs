@@ -37,13 +37,20 @@ public sealed class HostileInputTests(ITestOutputHelper output)
     public async Task ThousandsOfHostileRequests_NeverAnswer5xx_NorShowAStackTrace()
     {
         await using var vapi = await SimulatorServer.StartAsync(new SimulatorOptions { Scenario = new ScenarioSpec { Orgs = [new OrgSpec { Calls = 50 }] } });
-        await using var app = await TestApp.StartAsync(Provider.Sqlite, new Dictionary<string, string?> { ["Vapi:BaseUrl"] = vapi.BaseUrl });
+        // Loopback is a trusted proxy here, so the X-Forwarded-* headers below are really parsed, not ignored.
+        await using var app = await TestApp.StartAsync(Provider.Sqlite, new Dictionary<string, string?>
+        {
+            ["Vapi:BaseUrl"] = vapi.BaseUrl,
+            ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
+        });
         var owner = await app.RegisterAndLoginAsync();
         var agent = (await AgentApi.CreateAsync(owner.Client, "Target", SecretLedger.Register(vapi.Scenario.Orgs[0].Keys[0]))).Id();
 
         // Bodies that happen to be valid ("true" is a fine name) legitimately change the agent they are sent to,
         // so updates go to a scratch agent; every other route aims at the target, which must come out unchanged.
         var scratch = (await AgentApi.CreateAsync(owner.Client, "Scratch", SecretLedger.Register(vapi.Scenario.Orgs[0].Keys[0]))).Id();
+        // With a secret, the webhook reads every proof header (secret, bearer, signature and timestamp) before refusing.
+        SecretLedger.Register((await (await owner.Client.PostAsync($"/api/vapi/agents/{scratch}/webhook-secret", null)).JsonAsync()).GetProperty("secret").GetString()!);
         var before = await owner.Client.GetStringAsync($"/api/vapi/agents/{agent}");
 
         var requests = Generate(agent, scratch).ToList();
@@ -53,7 +60,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", owner.Tokens.AccessToken);
         await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (hostile, _) =>
         {
-            var (status, body) = hostile.Raw is { } raw ? await SendRawAsync(client.BaseAddress!, raw, owner.Tokens.AccessToken) : await SendAsync(client, hostile);
+            var (status, body) = hostile.Raw is not null ? await SendRawAsync(client.BaseAddress!, hostile, owner.Tokens.AccessToken) : await SendAsync(client, hostile);
             statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
             if (status >= 500 || body.Contains("   at ") || body.Contains("Exception") || body.Contains("StackTrace"))
             {
@@ -76,13 +83,106 @@ public sealed class HostileInputTests(ITestOutputHelper output)
         ids.Should().BeEquivalentTo([agent, scratch], "hostile requests neither created nor lost an agent");
     }
 
-    private sealed record Hostile(HttpMethod Method, string Path, string? Body = null, byte[]? Bytes = null, string ContentType = "application/json", string? Raw = null)
+    private sealed record Hostile(
+        HttpMethod Method, string Path, string? Body = null, byte[]? Bytes = null, string ContentType = "application/json", string? Raw = null,
+        IReadOnlyList<string>? HeaderLines = null)
     {
-        public override string ToString() => $"{Method} {(Raw ?? Path)[..Math.Min((Raw ?? Path).Length, 120)]} body[{(Body ?? "").Length + (Bytes?.Length ?? 0)}]";
+        public override string ToString() =>
+            $"{Method} {(Raw ?? Path)[..Math.Min((Raw ?? Path).Length, 120)]} body[{(Body ?? "").Length + (Bytes?.Length ?? 0)}]" +
+            string.Concat((HeaderLines ?? []).Select(h => " | " + h[..Math.Min(h.Length, 80)]));
+    }
+
+    /// <summary>Every value a header could carry at the edges of its type: empty, wrong type, overflow, huge, non-ASCII, control characters.</summary>
+    private static readonly string[] HeaderEdges =
+    [
+        "", " ", "abc", "-1", "0", "1.5", "1e10", "0x10", "NaN", "99999999999999999", "-99999999999999999", "9223372036854775807",
+        "9223372036854775808", "-9223372036854775808", "18446744073709551616", "123456789012345678901234567890", "\u0661\u0662\u0663",
+        "٣٤٥", "ñandú", "𝕍🤖", "	1	", "sha256=", "sha256=zz", "sha256=" + new string('a', 64), "sha256=" + new string('a', 63), "=", "==", "====",
+        "AAAA", "not base64!", "Bearer", "null", "undefined", "' OR '1'='1", "<script>", new string('7', 2000), new string('x', 9000),
+    ];
+
+    /// <summary>The headers the product reads, each alone and twice, at the edges of their types, raw on the wire.</summary>
+    private static IEnumerable<Hostile> HostileHeaders(Guid agent, Guid scratch)
+    {
+        var now = DateTimeOffset.UtcNow;
+        const string report = "{\"message\":{\"type\":\"end-of-call-report\",\"call\":{\"id\":\"c1\"}}}";
+        var webhook = $"POST /api/vapi/webhooks/{scratch} HTTP/1.1";
+        var timestamps = HeaderEdges.Concat([now.ToUnixTimeSeconds().ToString(), now.ToUnixTimeMilliseconds().ToString(), (now.ToUnixTimeMilliseconds() * 1000).ToString()]);
+        foreach (var value in timestamps)
+        {
+            yield return new Hostile(HttpMethod.Post, "", report, Raw: webhook, HeaderLines: [$"x-timestamp: {value}", "x-signature: sha256=" + new string('0', 64)]);
+            yield return new Hostile(HttpMethod.Post, "", report, Raw: webhook, HeaderLines: [$"x-timestamp: {value}"]);
+        }
+
+        foreach (var value in HeaderEdges)
+        {
+            yield return new Hostile(HttpMethod.Post, "", report, Raw: webhook, HeaderLines: [$"x-timestamp: {now.ToUnixTimeSeconds()}", $"x-signature: {value}"]);
+            yield return new Hostile(HttpMethod.Post, "", report, Raw: webhook, HeaderLines: [$"X-Vapi-Secret: {value}"]);
+            yield return new Hostile(HttpMethod.Post, "", report, Raw: webhook, HeaderLines: [$"Authorization: {value}"]);
+            yield return new Hostile(HttpMethod.Post, "", report, Raw: webhook, HeaderLines: [$"Authorization: Bearer {value}"]);
+        }
+
+        // Two values of each, and every proof at once.
+        yield return new Hostile(HttpMethod.Post, "", report, Raw: webhook, HeaderLines: ["x-timestamp: 1", "x-timestamp: 2", "x-signature: a", "x-signature: b"]);
+        yield return new Hostile(HttpMethod.Post, "", report, Raw: webhook, HeaderLines: ["X-Vapi-Secret: a", "X-Vapi-Secret: b"]);
+        yield return new Hostile(HttpMethod.Post, "", report, Raw: webhook, HeaderLines: ["X-Vapi-Secret: a, b"]);
+        yield return new Hostile(HttpMethod.Post, "", report, Raw: webhook, HeaderLines: ["Authorization: Bearer a", "Authorization: Bearer b"]);
+        yield return new Hostile(HttpMethod.Post, "", report, Raw: webhook,
+            HeaderLines: ["X-Vapi-Secret: x", "Authorization: Bearer y", $"x-timestamp: {now.ToUnixTimeSeconds()}", "x-signature: zz"]);
+
+        // Authorization on the user routes: empty, scheme only, wrong scheme, huge, non-ASCII, two values, token shapes.
+        var authorizations = new[]
+        {
+            "", "Bearer", "Bearer ", "Bearer  ", "bearer x", "BEARER x", "Basic dXNlcjpwYXNz", "Negotiate x", "Bearer va_pat_", "Bearer va_pat_" + new string('z', 64),
+            "Bearer va_pat_ñ", "Bearer a.b.c", "Bearer ....", "Bearer eyJhbGciOiJub25lIn0.e30.", "Bearer eyJhbGciOiJIUzI1NiJ9." + new string('A', 500) + ".x",
+            "Bearer " + new string('x', 9000), "Bearer ñandú", "Bearer 𝕍🤖", "Bearer 	tab", "Bearer a, Bearer b",
+        };
+        foreach (var route in new[] { "GET /api/vapi/agents HTTP/1.1", $"GET /api/vapi/agents/{agent} HTTP/1.1", "GET /api/vapi/metrics HTTP/1.1",
+                     "POST /api/auth/logout HTTP/1.1", "GET /api/auth/tokens HTTP/1.1", "POST /api/admin/encryption/rotate HTTP/1.1", "GET /hangfire HTTP/1.1" })
+        {
+            foreach (var value in authorizations)
+            {
+                yield return new Hostile(HttpMethod.Get, "", Raw: route, HeaderLines: [$"Authorization: {value}"]);
+            }
+
+            yield return new Hostile(HttpMethod.Get, "", Raw: route, HeaderLines: ["Authorization: Bearer x", "Authorization: Bearer y"]);
+        }
+
+        // Forwarded headers from a trusted proxy: addresses, schemes and hosts of every shape.
+        var forwardedFor = new[] { "", "unknown", "garbage", "1.2.3.4, 5.6.7.8", "999.999.999.999", "1.2.3.4:99999", "[::1]:99999", "[::1", "::ffff:1.2.3.4",
+            "fe80::1%eth0", "2001:db8::1", "2001:db8::1, 10.0.0.1, ::1", string.Join(", ", Enumerable.Repeat("10.0.0.1", 2000)), "ñ", "1.2.3.4	" };
+        var forwardedProto = new[] { "", "https", "HTTPS", "http, https", "javascript", "ftp", "ñ", new string('s', 9000) };
+        var forwardedHost = new[] { "", "evil.example", "a b", "[::1", "host:99999", "host:-1", "ümlaut.example", "x/../y", "a, b", new string('h', 9000), "@evil" };
+        var routes = new[] { "POST /api/auth/login HTTP/1.1", $"POST /api/vapi/agents/{scratch}/webhook-secret HTTP/1.1", "GET /api/vapi/audit HTTP/1.1", webhook };
+        foreach (var route in routes)
+        {
+            var body = route.StartsWith("POST /api/auth/login", StringComparison.Ordinal) ? "{\"email\":\"nobody@example.test\",\"password\":\"Wrong-pass-1\"}" : report;
+            foreach (var value in forwardedFor)
+            {
+                yield return new Hostile(HttpMethod.Post, "", body, Raw: route, HeaderLines: [$"X-Forwarded-For: {value}"]);
+            }
+
+            foreach (var value in forwardedProto)
+            {
+                yield return new Hostile(HttpMethod.Post, "", body, Raw: route, HeaderLines: [$"X-Forwarded-Proto: {value}", "X-Forwarded-For: 203.0.113.5"]);
+            }
+
+            foreach (var value in forwardedHost)
+            {
+                yield return new Hostile(HttpMethod.Post, "", body, Raw: route, HeaderLines: [$"X-Forwarded-Host: {value}", "X-Forwarded-For: 203.0.113.5"]);
+            }
+
+            yield return new Hostile(HttpMethod.Post, "", body, Raw: route, HeaderLines: ["X-Forwarded-For: 1.1.1.1", "X-Forwarded-For: 2.2.2.2", "X-Forwarded-Proto: https", "X-Forwarded-Proto: http"]);
+        }
     }
 
     private static IEnumerable<Hostile> Generate(Guid agent, Guid scratch)
     {
+        foreach (var hostile in HostileHeaders(agent, scratch))
+        {
+            yield return hostile;
+        }
+
         var idRoutes = new (HttpMethod Method, Func<string, string> Path)[]
         {
             (HttpMethod.Get, id => $"/api/vapi/agents/{id}"), (HttpMethod.Patch, id => $"/api/vapi/agents/{id}"),
@@ -188,18 +288,38 @@ public sealed class HostileInputTests(ITestOutputHelper output)
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>One HTTP/1.1 request written by hand, for paths a client library would normalise.</summary>
-    private static async Task<(int Status, string Body)> SendRawAsync(Uri server, string requestLine, string token)
+    /// <summary>One HTTP/1.1 request written by hand, for paths a client library would normalise and headers it would refuse.</summary>
+    private static async Task<(int Status, string Body)> SendRawAsync(Uri server, Hostile hostile, string token)
     {
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(server.Host, server.Port);
         await using var stream = tcp.GetStream();
-        var text = $"{requestLine}\r\nHost: {server.Authority}\r\nAuthorization: Bearer {token}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(text));
+        var lines = hostile.HeaderLines ?? [];
+        var body = Encoding.UTF8.GetBytes(hostile.Body ?? "");
+        var head = new StringBuilder($"{hostile.Raw}\r\nHost: {server.Authority}\r\n");
+        if (!lines.Any(l => l.StartsWith("Authorization:", StringComparison.OrdinalIgnoreCase)))
+        {
+            head.Append($"Authorization: Bearer {token}\r\n");
+        }
+
+        foreach (var line in lines)
+        {
+            head.Append(line).Append("\r\n");
+        }
+
+        if (body.Length > 0)
+        {
+            head.Append($"Content-Type: {hostile.ContentType}\r\n");
+        }
+
+        head.Append($"Content-Length: {body.Length}\r\nConnection: close\r\n\r\n");
+        // UTF-8 on the wire: non-ASCII header values reach the server as the bytes a hostile client would send.
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(head.ToString()));
+        await stream.WriteAsync(body);
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var answer = await reader.ReadToEndAsync();
         var status = answer.Length > 12 && int.TryParse(answer.AsSpan(9, 3), out var code) ? code : 0;
-        status.Should().NotBe(0, $"no answer to {requestLine}");
+        status.Should().NotBe(0, $"no answer to {hostile}");
         return (status, answer);
     }
 }

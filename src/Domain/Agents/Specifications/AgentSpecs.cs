@@ -33,6 +33,12 @@ public sealed class AgentsForUserSpec : Specification<VapiAgent>
     }
 }
 
+/// <summary>The user's agents that are not deleted (to count them against the per-user cap).</summary>
+public sealed class LiveAgentsOfUserSpec : Specification<VapiAgent>
+{
+    public LiveAgentsOfUserSpec(string userId) => Query.Where(a => a.UserId == userId && a.DeletedAt == null);
+}
+
 /// <summary>Another non-deleted agent of the user with this name (case-insensitive).</summary>
 public sealed class AgentNameTakenSpec : Specification<VapiAgent>
 {
@@ -50,11 +56,16 @@ public sealed class AgentNameTakenSpec : Specification<VapiAgent>
 /// <summary>Agents with a secret sealed by an encryption key other than the active one (a rotation batch).</summary>
 public sealed class AgentsSealedWithOtherKeySpec : Specification<VapiAgent>
 {
-    public AgentsSealedWithOtherKeySpec(string activeKeyId, int batchSize)
+    /// <param name="skipped">Agents already passed over (a secret no key can unseal): left out so the batches move on.</param>
+    public AgentsSealedWithOtherKeySpec(string activeKeyId, int batchSize, IReadOnlyCollection<Guid>? skipped = null)
     {
-        Query.Where(a => (a.ApiKey != null && a.ApiKey.KeyId != activeKeyId) || (a.WebhookSecret != null && a.WebhookSecret.KeyId != activeKeyId))
-            .OrderBy(a => a.Id)
-            .Take(batchSize);
+        Query.Where(a => (a.ApiKey != null && a.ApiKey.KeyId != activeKeyId) || (a.WebhookSecret != null && a.WebhookSecret.KeyId != activeKeyId));
+        if (skipped is { Count: > 0 })
+        {
+            Query.Where(a => !skipped.Contains(a.Id));
+        }
+
+        Query.OrderBy(a => a.Id).Take(batchSize);
     }
 }
 

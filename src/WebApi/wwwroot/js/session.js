@@ -66,8 +66,11 @@ async function exchangeRefreshToken() {
     const response = await request('/api/auth/refresh', { method: 'POST', body: { refreshToken: session.refreshToken } });
     store(session.email, await readJson(response));
   } catch (error) {
-    // A refused refresh token ends the session; a network failure keeps it for the next try.
-    if (error instanceof ApiError && error.status >= 400 && error.status < 500 && current === session) {
+    // A refused refresh token ends the session; a network failure keeps it for the next try, and so does a 429:
+    // too many refreshes from this address means "later", not "signed out", so try again after Retry-After.
+    if (error instanceof ApiError && error.status === 429 && current === session) {
+      retryRefreshIn((error.retryAfterSeconds ?? 30) * 1000);
+    } else if (error instanceof ApiError && error.status >= 400 && error.status < 500 && current === session) {
       signOut('expired');
     }
     throw error;
@@ -93,6 +96,11 @@ function restore() {
   } catch {
     return null;
   }
+}
+
+function retryRefreshIn(delay) {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => refresh().catch(() => { /* the next API call tries again */ }), Math.max(1000, delay));
 }
 
 function scheduleRefresh() {

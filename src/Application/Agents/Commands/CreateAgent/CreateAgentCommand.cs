@@ -3,7 +3,9 @@ using Mediator;
 using VapiAgents.Application.Audit;
 using VapiAgents.Application.Clients;
 using VapiAgents.Application.Common.Exceptions;
+using Microsoft.Extensions.Options;
 using VapiAgents.Application.Common.Interfaces;
+using VapiAgents.Application.Common.Limits;
 using VapiAgents.Application.Common.Security;
 using VapiAgents.Domain.Agents;
 using VapiAgents.Domain.Audit;
@@ -23,7 +25,8 @@ public sealed class CreateAgentCommandHandler(
     ICurrentUser currentUser,
     IAuditTrail audit,
     TimeProvider clock,
-    IMapper mapper) : ICommandHandler<CreateAgentCommand, AgentDto>
+    IMapper mapper,
+    IOptions<LimitsOptions> limits) : ICommandHandler<CreateAgentCommand, AgentDto>
 {
     public async ValueTask<AgentDto> Handle(CreateAgentCommand command, CancellationToken cancellationToken)
     {
@@ -32,6 +35,14 @@ public sealed class CreateAgentCommandHandler(
         if (await agents.AnyAsync(new AgentNameTakenSpec(userId, command.Name!), cancellationToken))
         {
             throw AgentNameConflict.Exception();
+        }
+
+        // Each agent is a recurring sync; the cap bounds what one account can make the scheduler carry.
+        var cap = limits.Value.MaxAgentsPerUser;
+        if (await agents.CountAsync(new LiveAgentsOfUserSpec(userId), cancellationToken) >= cap)
+        {
+            throw new ConflictException(
+                $"You already have {cap} agents, the most one account may have (Limits:MaxAgentsPerUser); delete one to add another.", "name");
         }
 
         var id = Guid.CreateVersion7();

@@ -15,7 +15,9 @@ namespace VapiAgents.Application.Agents.Commands.RotateEncryptionKeys;
 /// </summary>
 public sealed record RotateEncryptionKeysCommand : ICommand<RotateEncryptionKeysResult>;
 
-public sealed record RotateEncryptionKeysResult(string ActiveKeyId, int Resealed);
+/// <param name="Skipped">Secrets no configured key could unseal (corrupted, or sealed with a key no longer configured): left as they are.</param>
+/// <param name="SkippedAgentIds">The agents holding them, so an operator can have their owners enter the key again.</param>
+public sealed record RotateEncryptionKeysResult(string ActiveKeyId, int Resealed, int Skipped, IReadOnlyList<Guid> SkippedAgentIds);
 
 public sealed class RotateEncryptionKeysCommandHandler(
     IRepository<VapiAgent> agents,
@@ -36,32 +38,70 @@ public sealed class RotateEncryptionKeysCommandHandler(
         }
 
         var resealed = await tokenKeys.ResealAsync(cancellationToken);
+        var skipped = 0;
+        var skippedAgents = new List<Guid>();
         while (true)
         {
-            var batch = await agents.ListAsync(new AgentsSealedWithOtherKeySpec(protector.ActiveKeyId, BatchSize), cancellationToken);
+            var batch = await agents.ListAsync(new AgentsSealedWithOtherKeySpec(protector.ActiveKeyId, BatchSize, skippedAgents), cancellationToken);
             if (batch.Count == 0)
             {
                 await audit.SaveAsync(AuditEvent.Record(AuditActions.EncryptionKeysRotated, null, currentUser.UserId, null,
-                    $"{resealed} secret(s) re-sealed with key '{protector.ActiveKeyId}'", currentUser.IpAddress, clock.GetUtcNow().UtcDateTime), cancellationToken);
-                return new RotateEncryptionKeysResult(protector.ActiveKeyId, resealed);
+                    $"{resealed} secret(s) re-sealed with key '{protector.ActiveKeyId}'" +
+                    (skipped == 0 ? "" : $"; {skipped} secret(s) no key could open left as they were (agents {string.Join(", ", skippedAgents)})"),
+                    currentUser.IpAddress, clock.GetUtcNow().UtcDateTime), cancellationToken);
+                return new RotateEncryptionKeysResult(protector.ActiveKeyId, resealed, skipped, skippedAgents);
             }
 
             foreach (var agent in batch)
             {
+                var unopened = 0;
                 if (agent.ApiKey is { } apiKey && apiKey.KeyId != protector.ActiveKeyId)
                 {
-                    agent.ResealApiKey(protector.Seal(protector.Unseal(apiKey, SecretPurpose.VapiApiKey, agent.Id), SecretPurpose.VapiApiKey, agent.Id));
-                    resealed++;
+                    if (TryReseal(apiKey, SecretPurpose.VapiApiKey, agent.Id) is { } sealedKey)
+                    {
+                        agent.ResealApiKey(sealedKey);
+                        resealed++;
+                    }
+                    else
+                    {
+                        unopened++;
+                    }
                 }
 
                 if (agent.WebhookSecret is { } webhook && webhook.KeyId != protector.ActiveKeyId)
                 {
-                    agent.ResealWebhookSecret(protector.Seal(protector.Unseal(webhook, SecretPurpose.WebhookSecret, agent.Id), SecretPurpose.WebhookSecret, agent.Id));
-                    resealed++;
+                    if (TryReseal(webhook, SecretPurpose.WebhookSecret, agent.Id) is { } sealedSecret)
+                    {
+                        agent.ResealWebhookSecret(sealedSecret);
+                        resealed++;
+                    }
+                    else
+                    {
+                        unopened++;
+                    }
+                }
+
+                if (unopened > 0)
+                {
+                    skipped += unopened;
+                    skippedAgents.Add(agent.Id);
                 }
             }
 
             await agents.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>One secret that no key opens must not stop the rotation of everyone else's; it is counted instead.</summary>
+    private SealedSecret? TryReseal(SealedSecret secret, SecretPurpose purpose, Guid ownerId)
+    {
+        try
+        {
+            return protector.Seal(protector.Unseal(secret, purpose, ownerId), purpose, ownerId);
+        }
+        catch (SecretUnsealException)
+        {
+            return null;
         }
     }
 }

@@ -1,0 +1,13 @@
+namespace VapiAgents.Application.Common.Limits;
+
+/// <summary>Configuration section <c>Limits</c>: caps on what one user can make the system hold (see docs/adr/011).</summary>
+public sealed class LimitsOptions
+{
+    public const string Section = "Limits";
+
+    /// <summary>Agents (not deleted) one user may have; each is a sync job every 15 minutes.</summary>
+    public int MaxAgentsPerUser { get; set; } = 200;
+
+    /// <summary>CSV exports one user may stream at once from one instance; each holds a database connection while it streams.</summary>
+    public int ConcurrentExportsPerUser { get; set; } = 2;
+}
