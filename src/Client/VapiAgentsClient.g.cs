@@ -692,20 +692,20 @@ namespace VapiAgents.Client
         System.Threading.Tasks.Task<BudgetListResponse> ListBudgetsAsync(System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// Creates a budget on one agent (agentId) or on all of your agents (no agentId).
+        /// Creates a budget on one agent (agentId), on one client's agents (clientId) or on all of your agents (neither).
         /// </summary>
         /// <remarks>
-        /// Thresholds are percentages (1–1000, default 50, 80, 100); each one reached in a period raises one budget.threshold alert. Spend counts inactive and deleted agents' calls, and a call two of your agents see once.
+        /// Thresholds are percentages (1–1000, default 50, 80, 100); each one reached in a period raises one budget.threshold alert. Spend counts inactive and deleted agents' calls, and a call two of your agents see once. A client budget counts the agents assigned to the client now; sending both agentId and clientId answers 400.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<BudgetResponse> CreateBudgetAsync(CreateBudgetRequest request);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Creates a budget on one agent (agentId) or on all of your agents (no agentId).
+        /// Creates a budget on one agent (agentId), on one client's agents (clientId) or on all of your agents (neither).
         /// </summary>
         /// <remarks>
-        /// Thresholds are percentages (1–1000, default 50, 80, 100); each one reached in a period raises one budget.threshold alert. Spend counts inactive and deleted agents' calls, and a call two of your agents see once.
+        /// Thresholds are percentages (1–1000, default 50, 80, 100); each one reached in a period raises one budget.threshold alert. Spend counts inactive and deleted agents' calls, and a call two of your agents see once. A client budget counts the agents assigned to the client now; sending both agentId and clientId answers 400.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<BudgetResponse> CreateBudgetAsync(CreateBudgetRequest request, System.Threading.CancellationToken cancellationToken);
@@ -733,7 +733,7 @@ namespace VapiAgents.Client
         /// Changes the fields sent.
         /// </summary>
         /// <remarks>
-        /// agentId null moves the budget to all of your agents. Thresholds already alerted in this period are not alerted again, whatever the new amount.
+        /// An agentId or a clientId replaces the scope (naming one drops the other); agentId and clientId null: all of your agents. Thresholds already alerted in this period are not alerted again, whatever the new amount.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<BudgetResponse> UpdateBudgetAsync(System.Guid id, UpdateBudgetRequest request);
@@ -743,7 +743,7 @@ namespace VapiAgents.Client
         /// Changes the fields sent.
         /// </summary>
         /// <remarks>
-        /// agentId null moves the budget to all of your agents. Thresholds already alerted in this period are not alerted again, whatever the new amount.
+        /// An agentId or a clientId replaces the scope (naming one drops the other); agentId and clientId null: all of your agents. Thresholds already alerted in this period are not alerted again, whatever the new amount.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<BudgetResponse> UpdateBudgetAsync(System.Guid id, UpdateBudgetRequest request, System.Threading.CancellationToken cancellationToken);
@@ -5249,10 +5249,10 @@ namespace VapiAgents.Client
         }
 
         /// <summary>
-        /// Creates a budget on one agent (agentId) or on all of your agents (no agentId).
+        /// Creates a budget on one agent (agentId), on one client's agents (clientId) or on all of your agents (neither).
         /// </summary>
         /// <remarks>
-        /// Thresholds are percentages (1–1000, default 50, 80, 100); each one reached in a period raises one budget.threshold alert. Spend counts inactive and deleted agents' calls, and a call two of your agents see once.
+        /// Thresholds are percentages (1–1000, default 50, 80, 100); each one reached in a period raises one budget.threshold alert. Spend counts inactive and deleted agents' calls, and a call two of your agents see once. A client budget counts the agents assigned to the client now; sending both agentId and clientId answers 400.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual System.Threading.Tasks.Task<BudgetResponse> CreateBudgetAsync(CreateBudgetRequest request)
@@ -5262,10 +5262,10 @@ namespace VapiAgents.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Creates a budget on one agent (agentId) or on all of your agents (no agentId).
+        /// Creates a budget on one agent (agentId), on one client's agents (clientId) or on all of your agents (neither).
         /// </summary>
         /// <remarks>
-        /// Thresholds are percentages (1–1000, default 50, 80, 100); each one reached in a period raises one budget.threshold alert. Spend counts inactive and deleted agents' calls, and a call two of your agents see once.
+        /// Thresholds are percentages (1–1000, default 50, 80, 100); each one reached in a period raises one budget.threshold alert. Spend counts inactive and deleted agents' calls, and a call two of your agents see once. A client budget counts the agents assigned to the client now; sending both agentId and clientId answers 400.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<BudgetResponse> CreateBudgetAsync(CreateBudgetRequest request, System.Threading.CancellationToken cancellationToken)
@@ -5489,7 +5489,7 @@ namespace VapiAgents.Client
         /// Changes the fields sent.
         /// </summary>
         /// <remarks>
-        /// agentId null moves the budget to all of your agents. Thresholds already alerted in this period are not alerted again, whatever the new amount.
+        /// An agentId or a clientId replaces the scope (naming one drops the other); agentId and clientId null: all of your agents. Thresholds already alerted in this period are not alerted again, whatever the new amount.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual System.Threading.Tasks.Task<BudgetResponse> UpdateBudgetAsync(System.Guid id, UpdateBudgetRequest request)
@@ -5502,7 +5502,7 @@ namespace VapiAgents.Client
         /// Changes the fields sent.
         /// </summary>
         /// <remarks>
-        /// agentId null moves the budget to all of your agents. Thresholds already alerted in this period are not alerted again, whatever the new amount.
+        /// An agentId or a clientId replaces the scope (naming one drops the other); agentId and clientId null: all of your agents. Thresholds already alerted in this period are not alerted again, whatever the new amount.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<BudgetResponse> UpdateBudgetAsync(System.Guid id, UpdateBudgetRequest request, System.Threading.CancellationToken cancellationToken)
@@ -9251,6 +9251,12 @@ namespace VapiAgents.Client
         [System.Text.Json.Serialization.JsonPropertyName("agentDeleted")]
         public bool AgentDeleted { get; set; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("clientId")]
+        public System.Guid? ClientId { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("clientDeleted")]
+        public bool ClientDeleted { get; set; }
+
         [System.Text.Json.Serialization.JsonPropertyName("period")]
         public string Period { get; set; }
 
@@ -9356,6 +9362,9 @@ namespace VapiAgents.Client
         [System.Text.Json.Serialization.JsonPropertyName("thresholds")]
         public System.Collections.Generic.ICollection<int> Thresholds { get; set; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("clientId")]
+        public System.Guid? ClientId { get; set; }
+
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]
@@ -9388,6 +9397,9 @@ namespace VapiAgents.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("thresholds")]
         public System.Collections.Generic.ICollection<int> Thresholds { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("clientId")]
+        public OptionalOfNullableGuid ClientId { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 
