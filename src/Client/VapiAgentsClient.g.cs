@@ -163,7 +163,7 @@ namespace VapiAgents.Client
         /// Changes the fields sent (the seed's form: ?id=).
         /// </summary>
         /// <remarks>
-        /// The seed's form of PATCH /api/vapi/agents/{id}. isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId.
+        /// The seed's form of PATCH /api/vapi/agents/{id}. isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId. concurrencyLimit (1–10000, null clears) is the call slots of the agent's Vapi org: it is set on all of your agents of that org.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<AgentResponse> UpdateAgentByQueryAsync(System.Guid id, UpdateAgentRequest request);
@@ -173,7 +173,7 @@ namespace VapiAgents.Client
         /// Changes the fields sent (the seed's form: ?id=).
         /// </summary>
         /// <remarks>
-        /// The seed's form of PATCH /api/vapi/agents/{id}. isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId.
+        /// The seed's form of PATCH /api/vapi/agents/{id}. isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId. concurrencyLimit (1–10000, null clears) is the call slots of the agent's Vapi org: it is set on all of your agents of that org.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<AgentResponse> UpdateAgentByQueryAsync(System.Guid id, UpdateAgentRequest request, System.Threading.CancellationToken cancellationToken);
@@ -220,7 +220,7 @@ namespace VapiAgents.Client
         /// Changes the fields sent.
         /// </summary>
         /// <remarks>
-        /// isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId.
+        /// isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId. concurrencyLimit (1–10000, null clears) is the call slots of the agent's Vapi org: it is set on all of your agents of that org.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<AgentResponse> UpdateAgentAsync(System.Guid id, UpdateAgentRequest request);
@@ -230,7 +230,7 @@ namespace VapiAgents.Client
         /// Changes the fields sent.
         /// </summary>
         /// <remarks>
-        /// isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId.
+        /// isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId. concurrencyLimit (1–10000, null clears) is the call slots of the agent's Vapi org: it is set on all of your agents of that org.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<AgentResponse> UpdateAgentAsync(System.Guid id, UpdateAgentRequest request, System.Threading.CancellationToken cancellationToken);
@@ -1921,7 +1921,7 @@ namespace VapiAgents.Client
         /// Changes the fields sent (the seed's form: ?id=).
         /// </summary>
         /// <remarks>
-        /// The seed's form of PATCH /api/vapi/agents/{id}. isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId.
+        /// The seed's form of PATCH /api/vapi/agents/{id}. isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId. concurrencyLimit (1–10000, null clears) is the call slots of the agent's Vapi org: it is set on all of your agents of that org.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual System.Threading.Tasks.Task<AgentResponse> UpdateAgentByQueryAsync(System.Guid id, UpdateAgentRequest request)
@@ -1934,7 +1934,7 @@ namespace VapiAgents.Client
         /// Changes the fields sent (the seed's form: ?id=).
         /// </summary>
         /// <remarks>
-        /// The seed's form of PATCH /api/vapi/agents/{id}. isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId.
+        /// The seed's form of PATCH /api/vapi/agents/{id}. isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId. concurrencyLimit (1–10000, null clears) is the call slots of the agent's Vapi org: it is set on all of your agents of that org.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<AgentResponse> UpdateAgentByQueryAsync(System.Guid id, UpdateAgentRequest request, System.Threading.CancellationToken cancellationToken)
@@ -2318,7 +2318,7 @@ namespace VapiAgents.Client
         /// Changes the fields sent.
         /// </summary>
         /// <remarks>
-        /// isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId.
+        /// isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId. concurrencyLimit (1–10000, null clears) is the call slots of the agent's Vapi org: it is set on all of your agents of that org.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual System.Threading.Tasks.Task<AgentResponse> UpdateAgentAsync(System.Guid id, UpdateAgentRequest request)
@@ -2331,7 +2331,7 @@ namespace VapiAgents.Client
         /// Changes the fields sent.
         /// </summary>
         /// <remarks>
-        /// isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId.
+        /// isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId. concurrencyLimit (1–10000, null clears) is the call slots of the agent's Vapi org: it is set on all of your agents of that org.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<AgentResponse> UpdateAgentAsync(System.Guid id, UpdateAgentRequest request, System.Threading.CancellationToken cancellationToken)
@@ -8290,6 +8290,9 @@ namespace VapiAgents.Client
         [System.Text.Json.Serialization.JsonPropertyName("verification")]
         public string Verification { get; set; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("concurrencyLimit")]
+        public int? ConcurrencyLimit { get; set; }
+
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]
@@ -8401,6 +8404,9 @@ namespace VapiAgents.Client
         [System.Text.Json.Serialization.JsonPropertyName("clientId")]
         public OptionalOfNullableGuid ClientId { get; set; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("concurrencyLimit")]
+        public OptionalOfNullableInteger ConcurrencyLimit { get; set; }
+
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]
@@ -8421,6 +8427,27 @@ namespace VapiAgents.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("value")]
         public System.Guid? Value { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class OptionalOfNullableInteger
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("hasValue")]
+        public bool HasValue { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("value")]
+        public int? Value { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 
@@ -10135,6 +10162,12 @@ namespace VapiAgents.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("series")]
         public System.Collections.Generic.ICollection<ConcurrencyPointDto> Series { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("limit")]
+        public int? Limit { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("minutesAtOrAboveLimit")]
+        public decimal? MinutesAtOrAboveLimit { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 

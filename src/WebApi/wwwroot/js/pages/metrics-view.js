@@ -218,7 +218,12 @@ function concurrencyCard(concurrency, interval) {
       concurrency.peakAt
         ? `At most ${formatCount(concurrency.peak)} ${concurrency.peak === 1 ? 'call' : 'calls'} in progress at once, first on ${formatLocal(concurrency.peakAt, true)}.`
         : 'No calls in progress in this range.'),
-    peakChart(points, grain),
+    concurrency.limit
+      ? h('p', { class: 'concurrency-limit', dataset: { limit: String(concurrency.limit) } },
+        `Your Vapi org limit: ${formatCount(concurrency.limit)} calls at once; reached or exceeded for `
+        + `${formatCount(Math.round(concurrency.minutesAtOrAboveLimit))} ${Math.round(concurrency.minutesAtOrAboveLimit) === 1 ? 'minute' : 'minutes'} in this range.`)
+      : h('p', { class: 'concurrency-limit' }, 'Set your Vapi org’s call limit on an agent (Settings → Edit) to see it here.'),
+    peakChart(points, grain, concurrency.limit),
     h('details', { class: 'data-table' },
       h('summary', {}, `Show the peak per ${grain}`),
       table({
