@@ -700,7 +700,7 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("UserId", "DurationMs");
 
-                    b.HasIndex("UserId", "StartedAt");
+                    b.HasIndex("UserId", "StartedAt", "EndedAt", "AgentId", "CallId");
 
                     b.ToTable("CallUsages", (string)null);
                 });

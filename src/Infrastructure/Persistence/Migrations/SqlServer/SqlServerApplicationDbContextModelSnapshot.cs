@@ -701,7 +701,7 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("UserId", "DurationMs");
 
-                    b.HasIndex("UserId", "StartedAt");
+                    b.HasIndex("UserId", "StartedAt", "EndedAt", "AgentId", "CallId");
 
                     b.ToTable("CallUsages", (string)null);
                 });

@@ -689,7 +689,7 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("UserId", "DurationMs");
 
-                    b.HasIndex("UserId", "StartedAt");
+                    b.HasIndex("UserId", "StartedAt", "EndedAt", "AgentId", "CallId");
 
                     b.ToTable("CallUsages", (string)null);
                 });

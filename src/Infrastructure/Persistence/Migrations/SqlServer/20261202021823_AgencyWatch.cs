@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
+namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class AgencyWatch : Migration
@@ -14,13 +14,13 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
             migrationBuilder.AddColumn<int>(
                 name: "ConcurrencyLimit",
                 table: "VapiAgents",
-                type: "integer",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "ClientId",
                 table: "Budgets",
-                type: "uuid",
+                type: "uniqueidentifier",
                 nullable: true);
 
             migrationBuilder.CreateIndex(
@@ -29,9 +29,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
                 columns: new[] { "UserId", "DurationMs" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CallUsages_UserId_StartedAt",
+                name: "IX_CallUsages_UserId_StartedAt_EndedAt_AgentId_CallId",
                 table: "CallUsages",
-                columns: new[] { "UserId", "StartedAt" });
+                columns: new[] { "UserId", "StartedAt", "EndedAt", "AgentId", "CallId" });
         }
 
         /// <inheritdoc />
@@ -42,7 +42,7 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
                 table: "CallUsages");
 
             migrationBuilder.DropIndex(
-                name: "IX_CallUsages_UserId_StartedAt",
+                name: "IX_CallUsages_UserId_StartedAt_EndedAt_AgentId_CallId",
                 table: "CallUsages");
 
             migrationBuilder.DropColumn(

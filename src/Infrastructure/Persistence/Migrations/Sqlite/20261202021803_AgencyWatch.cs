@@ -29,9 +29,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "UserId", "DurationMs" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CallUsages_UserId_StartedAt",
+                name: "IX_CallUsages_UserId_StartedAt_EndedAt_AgentId_CallId",
                 table: "CallUsages",
-                columns: new[] { "UserId", "StartedAt" });
+                columns: new[] { "UserId", "StartedAt", "EndedAt", "AgentId", "CallId" });
         }
 
         /// <inheritdoc />
@@ -42,7 +42,7 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                 table: "CallUsages");
 
             migrationBuilder.DropIndex(
-                name: "IX_CallUsages_UserId_StartedAt",
+                name: "IX_CallUsages_UserId_StartedAt_EndedAt_AgentId_CallId",
                 table: "CallUsages");
 
             migrationBuilder.DropColumn(

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
+namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class AgencyWatch : Migration
@@ -14,13 +14,13 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
             migrationBuilder.AddColumn<int>(
                 name: "ConcurrencyLimit",
                 table: "VapiAgents",
-                type: "int",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "ClientId",
                 table: "Budgets",
-                type: "uniqueidentifier",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.CreateIndex(
@@ -29,9 +29,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "UserId", "DurationMs" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CallUsages_UserId_StartedAt",
+                name: "IX_CallUsages_UserId_StartedAt_EndedAt_AgentId_CallId",
                 table: "CallUsages",
-                columns: new[] { "UserId", "StartedAt" });
+                columns: new[] { "UserId", "StartedAt", "EndedAt", "AgentId", "CallId" });
         }
 
         /// <inheritdoc />
@@ -42,7 +42,7 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                 table: "CallUsages");
 
             migrationBuilder.DropIndex(
-                name: "IX_CallUsages_UserId_StartedAt",
+                name: "IX_CallUsages_UserId_StartedAt_EndedAt_AgentId_CallId",
                 table: "CallUsages");
 
             migrationBuilder.DropColumn(
