@@ -163,7 +163,7 @@ namespace VapiAgents.Client
         /// Changes the fields sent (the seed's form: ?id=).
         /// </summary>
         /// <remarks>
-        /// The seed's form of PATCH /api/vapi/agents/{id}. isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId.
+        /// The seed's form of PATCH /api/vapi/agents/{id}. isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId. concurrencyLimit (1–10000, null clears) is the call slots of the agent's Vapi org: it is set on all of your agents of that org.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<AgentResponse> UpdateAgentByQueryAsync(System.Guid id, UpdateAgentRequest request);
@@ -173,7 +173,7 @@ namespace VapiAgents.Client
         /// Changes the fields sent (the seed's form: ?id=).
         /// </summary>
         /// <remarks>
-        /// The seed's form of PATCH /api/vapi/agents/{id}. isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId.
+        /// The seed's form of PATCH /api/vapi/agents/{id}. isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId. concurrencyLimit (1–10000, null clears) is the call slots of the agent's Vapi org: it is set on all of your agents of that org.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<AgentResponse> UpdateAgentByQueryAsync(System.Guid id, UpdateAgentRequest request, System.Threading.CancellationToken cancellationToken);
@@ -220,7 +220,7 @@ namespace VapiAgents.Client
         /// Changes the fields sent.
         /// </summary>
         /// <remarks>
-        /// isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId.
+        /// isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId. concurrencyLimit (1–10000, null clears) is the call slots of the agent's Vapi org: it is set on all of your agents of that org.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<AgentResponse> UpdateAgentAsync(System.Guid id, UpdateAgentRequest request);
@@ -230,7 +230,7 @@ namespace VapiAgents.Client
         /// Changes the fields sent.
         /// </summary>
         /// <remarks>
-        /// isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId.
+        /// isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId. concurrencyLimit (1–10000, null clears) is the call slots of the agent's Vapi org: it is set on all of your agents of that org.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<AgentResponse> UpdateAgentAsync(System.Guid id, UpdateAgentRequest request, System.Threading.CancellationToken cancellationToken);
@@ -692,20 +692,20 @@ namespace VapiAgents.Client
         System.Threading.Tasks.Task<BudgetListResponse> ListBudgetsAsync(System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// Creates a budget on one agent (agentId) or on all of your agents (no agentId).
+        /// Creates a budget on one agent (agentId), on one client's agents (clientId) or on all of your agents (neither).
         /// </summary>
         /// <remarks>
-        /// Thresholds are percentages (1–1000, default 50, 80, 100); each one reached in a period raises one budget.threshold alert. Spend counts inactive and deleted agents' calls, and a call two of your agents see once.
+        /// Thresholds are percentages (1–1000, default 50, 80, 100); each one reached in a period raises one budget.threshold alert. Spend counts inactive and deleted agents' calls, and a call two of your agents see once. A client budget counts the agents assigned to the client now; sending both agentId and clientId answers 400.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<BudgetResponse> CreateBudgetAsync(CreateBudgetRequest request);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Creates a budget on one agent (agentId) or on all of your agents (no agentId).
+        /// Creates a budget on one agent (agentId), on one client's agents (clientId) or on all of your agents (neither).
         /// </summary>
         /// <remarks>
-        /// Thresholds are percentages (1–1000, default 50, 80, 100); each one reached in a period raises one budget.threshold alert. Spend counts inactive and deleted agents' calls, and a call two of your agents see once.
+        /// Thresholds are percentages (1–1000, default 50, 80, 100); each one reached in a period raises one budget.threshold alert. Spend counts inactive and deleted agents' calls, and a call two of your agents see once. A client budget counts the agents assigned to the client now; sending both agentId and clientId answers 400.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<BudgetResponse> CreateBudgetAsync(CreateBudgetRequest request, System.Threading.CancellationToken cancellationToken);
@@ -733,7 +733,7 @@ namespace VapiAgents.Client
         /// Changes the fields sent.
         /// </summary>
         /// <remarks>
-        /// agentId null moves the budget to all of your agents. Thresholds already alerted in this period are not alerted again, whatever the new amount.
+        /// An agentId or a clientId replaces the scope (naming one drops the other); agentId and clientId null: all of your agents. Thresholds already alerted in this period are not alerted again, whatever the new amount.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<BudgetResponse> UpdateBudgetAsync(System.Guid id, UpdateBudgetRequest request);
@@ -743,7 +743,7 @@ namespace VapiAgents.Client
         /// Changes the fields sent.
         /// </summary>
         /// <remarks>
-        /// agentId null moves the budget to all of your agents. Thresholds already alerted in this period are not alerted again, whatever the new amount.
+        /// An agentId or a clientId replaces the scope (naming one drops the other); agentId and clientId null: all of your agents. Thresholds already alerted in this period are not alerted again, whatever the new amount.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<BudgetResponse> UpdateBudgetAsync(System.Guid id, UpdateBudgetRequest request, System.Threading.CancellationToken cancellationToken);
@@ -1921,7 +1921,7 @@ namespace VapiAgents.Client
         /// Changes the fields sent (the seed's form: ?id=).
         /// </summary>
         /// <remarks>
-        /// The seed's form of PATCH /api/vapi/agents/{id}. isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId.
+        /// The seed's form of PATCH /api/vapi/agents/{id}. isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId. concurrencyLimit (1–10000, null clears) is the call slots of the agent's Vapi org: it is set on all of your agents of that org.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual System.Threading.Tasks.Task<AgentResponse> UpdateAgentByQueryAsync(System.Guid id, UpdateAgentRequest request)
@@ -1934,7 +1934,7 @@ namespace VapiAgents.Client
         /// Changes the fields sent (the seed's form: ?id=).
         /// </summary>
         /// <remarks>
-        /// The seed's form of PATCH /api/vapi/agents/{id}. isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId.
+        /// The seed's form of PATCH /api/vapi/agents/{id}. isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId. concurrencyLimit (1–10000, null clears) is the call slots of the agent's Vapi org: it is set on all of your agents of that org.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<AgentResponse> UpdateAgentByQueryAsync(System.Guid id, UpdateAgentRequest request, System.Threading.CancellationToken cancellationToken)
@@ -2318,7 +2318,7 @@ namespace VapiAgents.Client
         /// Changes the fields sent.
         /// </summary>
         /// <remarks>
-        /// isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId.
+        /// isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId. concurrencyLimit (1–10000, null clears) is the call slots of the agent's Vapi org: it is set on all of your agents of that org.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual System.Threading.Tasks.Task<AgentResponse> UpdateAgentAsync(System.Guid id, UpdateAgentRequest request)
@@ -2331,7 +2331,7 @@ namespace VapiAgents.Client
         /// Changes the fields sent.
         /// </summary>
         /// <remarks>
-        /// isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId.
+        /// isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId. concurrencyLimit (1–10000, null clears) is the call slots of the agent's Vapi org: it is set on all of your agents of that org.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<AgentResponse> UpdateAgentAsync(System.Guid id, UpdateAgentRequest request, System.Threading.CancellationToken cancellationToken)
@@ -5249,10 +5249,10 @@ namespace VapiAgents.Client
         }
 
         /// <summary>
-        /// Creates a budget on one agent (agentId) or on all of your agents (no agentId).
+        /// Creates a budget on one agent (agentId), on one client's agents (clientId) or on all of your agents (neither).
         /// </summary>
         /// <remarks>
-        /// Thresholds are percentages (1–1000, default 50, 80, 100); each one reached in a period raises one budget.threshold alert. Spend counts inactive and deleted agents' calls, and a call two of your agents see once.
+        /// Thresholds are percentages (1–1000, default 50, 80, 100); each one reached in a period raises one budget.threshold alert. Spend counts inactive and deleted agents' calls, and a call two of your agents see once. A client budget counts the agents assigned to the client now; sending both agentId and clientId answers 400.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual System.Threading.Tasks.Task<BudgetResponse> CreateBudgetAsync(CreateBudgetRequest request)
@@ -5262,10 +5262,10 @@ namespace VapiAgents.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Creates a budget on one agent (agentId) or on all of your agents (no agentId).
+        /// Creates a budget on one agent (agentId), on one client's agents (clientId) or on all of your agents (neither).
         /// </summary>
         /// <remarks>
-        /// Thresholds are percentages (1–1000, default 50, 80, 100); each one reached in a period raises one budget.threshold alert. Spend counts inactive and deleted agents' calls, and a call two of your agents see once.
+        /// Thresholds are percentages (1–1000, default 50, 80, 100); each one reached in a period raises one budget.threshold alert. Spend counts inactive and deleted agents' calls, and a call two of your agents see once. A client budget counts the agents assigned to the client now; sending both agentId and clientId answers 400.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<BudgetResponse> CreateBudgetAsync(CreateBudgetRequest request, System.Threading.CancellationToken cancellationToken)
@@ -5489,7 +5489,7 @@ namespace VapiAgents.Client
         /// Changes the fields sent.
         /// </summary>
         /// <remarks>
-        /// agentId null moves the budget to all of your agents. Thresholds already alerted in this period are not alerted again, whatever the new amount.
+        /// An agentId or a clientId replaces the scope (naming one drops the other); agentId and clientId null: all of your agents. Thresholds already alerted in this period are not alerted again, whatever the new amount.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual System.Threading.Tasks.Task<BudgetResponse> UpdateBudgetAsync(System.Guid id, UpdateBudgetRequest request)
@@ -5502,7 +5502,7 @@ namespace VapiAgents.Client
         /// Changes the fields sent.
         /// </summary>
         /// <remarks>
-        /// agentId null moves the budget to all of your agents. Thresholds already alerted in this period are not alerted again, whatever the new amount.
+        /// An agentId or a clientId replaces the scope (naming one drops the other); agentId and clientId null: all of your agents. Thresholds already alerted in this period are not alerted again, whatever the new amount.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<BudgetResponse> UpdateBudgetAsync(System.Guid id, UpdateBudgetRequest request, System.Threading.CancellationToken cancellationToken)
@@ -8296,6 +8296,9 @@ namespace VapiAgents.Client
         [System.Text.Json.Serialization.JsonPropertyName("verification")]
         public string Verification { get; set; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("concurrencyLimit")]
+        public int? ConcurrencyLimit { get; set; }
+
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]
@@ -8407,6 +8410,9 @@ namespace VapiAgents.Client
         [System.Text.Json.Serialization.JsonPropertyName("clientId")]
         public OptionalOfNullableGuid ClientId { get; set; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("concurrencyLimit")]
+        public OptionalOfNullableInteger ConcurrencyLimit { get; set; }
+
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]
@@ -8427,6 +8433,27 @@ namespace VapiAgents.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("value")]
         public System.Guid? Value { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class OptionalOfNullableInteger
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("hasValue")]
+        public bool HasValue { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("value")]
+        public int? Value { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 
@@ -9257,6 +9284,12 @@ namespace VapiAgents.Client
         [System.Text.Json.Serialization.JsonPropertyName("agentDeleted")]
         public bool AgentDeleted { get; set; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("clientId")]
+        public System.Guid? ClientId { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("clientDeleted")]
+        public bool ClientDeleted { get; set; }
+
         [System.Text.Json.Serialization.JsonPropertyName("period")]
         public string Period { get; set; }
 
@@ -9362,6 +9395,9 @@ namespace VapiAgents.Client
         [System.Text.Json.Serialization.JsonPropertyName("thresholds")]
         public System.Collections.Generic.ICollection<int> Thresholds { get; set; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("clientId")]
+        public System.Guid? ClientId { get; set; }
+
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]
@@ -9394,6 +9430,9 @@ namespace VapiAgents.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("thresholds")]
         public System.Collections.Generic.ICollection<int> Thresholds { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("clientId")]
+        public OptionalOfNullableGuid ClientId { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 
@@ -10129,6 +10168,12 @@ namespace VapiAgents.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("series")]
         public System.Collections.Generic.ICollection<ConcurrencyPointDto> Series { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("limit")]
+        public int? Limit { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("minutesAtOrAboveLimit")]
+        public decimal? MinutesAtOrAboveLimit { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 

@@ -76,6 +76,48 @@ public sealed class BudgetsAndAlertsTests(DashboardFixture fixture)
     }
 
     [SkippableFact]
+    public async Task ABudgetOnAClientsAgents_IsChosenInSettings_NamesTheClient_AndBothScopesAtOnceShowTheApisError()
+    {
+        await using var session = await fixture.OpenAsync();
+        await session.SignUpAsync();
+        await session.AddAgentAsync("Front desk", KeyA);
+        var api = await session.ApiAsync();
+        var created = await api.PostAsJsonAsync("/api/vapi/clients", new { name = "Acme Dental" });
+        var client = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("client").GetProperty("id").GetGuid();
+        var agent = (await session.AgentFromApiAsync("Front desk")).GetProperty("id").GetGuid();
+        (await api.PatchAsJsonAsync($"/api/vapi/agents/{agent}", new { clientId = client })).EnsureSuccessStatusCode();
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
+        var form = session.Page.GetByRole(AriaRole.Form, new() { Name = "Budgets" });
+
+        await form.GetByLabel("Name", new() { Exact = true }).FillAsync("Acme monthly");
+        await form.GetByLabel("Agents").SelectOptionAsync(new SelectOptionValue { Label = "Front desk" });
+        await form.GetByLabel("Or one client").SelectOptionAsync(new SelectOptionValue { Label = "Acme Dental" });
+        await form.GetByLabel("Amount (USD)").FillAsync("100");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Add budget" }).ClickAsync();
+        await Expect(form.GetByLabel("Or one client")).ToHaveAccessibleDescriptionAsync(new Regex("not both"));
+
+        await form.GetByLabel("Agents").SelectOptionAsync(new SelectOptionValue { Label = "All agents" });
+        await form.GetByRole(AriaRole.Button, new() { Name = "Add budget" }).ClickAsync();
+        var budget = session.Page.Locator("li.budget").Filter(new() { HasText = "Acme monthly" });
+        await Expect(budget).ToContainTextAsync("Client: Acme Dental");
+        var fromApi = (await api.GetFromJsonAsync<JsonElement>("/api/vapi/budgets")).GetProperty("budgets")[0];
+        fromApi.GetProperty("clientId").GetGuid().Should().Be(client);
+        fromApi.GetProperty("agentId").ValueKind.Should().Be(JsonValueKind.Null);
+
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Edit “Acme monthly”" }).ClickAsync();
+        await Expect(form.GetByLabel("Or one client")).ToHaveValueAsync(client.ToString());
+        await form.GetByLabel("Or one client").SelectOptionAsync(new SelectOptionValue { Label = "No client" });
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save budget" }).ClickAsync();
+        await Expect(budget).ToContainTextAsync("All agents");
+        (await api.GetFromJsonAsync<JsonElement>("/api/vapi/budgets")).GetProperty("budgets")[0].GetProperty("clientId").ValueKind.Should().Be(JsonValueKind.Null);
+
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
+        await Expect(session.Page.Locator("li.budget").Filter(new() { HasText = "Acme monthly" })).ToContainTextAsync("All agents");
+        (await session.ContrastProblemsAsync()).Should().BeEmpty();
+    }
+
+    [SkippableFact]
     public async Task AlertSettings_AreSaved_AndShowTheApisErrorsNextToTheirField()
     {
         await using var session = await fixture.OpenAsync();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 using VapiAgents.Dashboard.BrowserTests.Support;
@@ -145,6 +146,48 @@ public sealed class OverviewTests(DashboardFixture fixture)
     }
 
     /// <summary>A new user with two agents on two Vapi organisations, both synced, looking at the Overview.</summary>
+    [SkippableFact]
+    public async Task TheClientFilter_ShowsThatClientsAgentsOnly_AsTheApiCountsThem_AndKeepsItInTheAddress()
+    {
+        await using var session = await fixture.OpenAsync();
+        await session.SignUpAsync();
+        await session.AddAgentAsync(Scheduling, fixture.Vapi.Scenario.Orgs[0].Keys[0], fixture.Vapi.Scenario.Orgs[0].Assistants[0].Id);
+        await session.AddAgentAsync(Refills, fixture.Vapi.Scenario.Orgs[1].Keys[0]);
+        var api = await session.ApiAsync();
+        var created = await api.PostAsJsonAsync("/api/vapi/clients", new { name = "Northside Clinic" });
+        var client = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("client").GetProperty("id").GetGuid();
+        var scheduling = (await session.AgentFromApiAsync(Scheduling)).GetProperty("id").GetGuid();
+        (await api.PatchAsJsonAsync($"/api/vapi/agents/{scheduling}", new { clientId = client })).EnsureSuccessStatusCode();
+        await session.SyncAsync(Scheduling);
+        await session.SyncAsync(Refills);
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
+        await WaitForMetricsAsync(session.Page);
+        var everyone = await FromApiAsync(session);
+        var filters = session.Page.GetByRole(AriaRole.Form, new() { Name = "Filters" });
+        await Expect(filters.GetByLabel("Client", new() { Exact = true })).ToHaveValueAsync("");
+
+        await filters.GetByLabel("Client", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Northside Clinic" });
+        await ShowAsync(session.Page);
+
+        Filter(session.Page, "clientId").Should().Be(client.ToString());
+        var clients = await FromApiAsync(session);
+        Calls(clients).Should().BeGreaterThan(0).And.BeLessThan(Calls(everyone), "only the clinic's agent counts");
+        await ExpectTotalsAsync(session.Page, clients);
+        await ExpectAgentRowsAsync(session.Page, clients, Scheduling);
+        await Expect(session.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "1 agent of Northside Clinic" })).ToBeVisibleAsync();
+        (await session.ContrastProblemsAsync()).Should().BeEmpty();
+
+        await session.Page.ReloadAsync();
+        await WaitForMetricsAsync(session.Page);
+        await Expect(filters.GetByLabel("Client", new() { Exact = true })).ToHaveValueAsync(client.ToString());
+        await ExpectTotalsAsync(session.Page, clients);
+
+        await filters.GetByLabel("Client", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "All clients" });
+        await ShowAsync(session.Page);
+        Filter(session.Page, "clientId").Should().BeEmpty();
+        await ExpectAgentRowsAsync(session.Page, await FromApiAsync(session), Scheduling, Refills);
+    }
+
     private async Task OpenOverviewOfTwoSyncedAgentsAsync(DashboardSession session)
     {
         await session.SignUpAsync();

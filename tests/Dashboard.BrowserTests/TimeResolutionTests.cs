@@ -99,6 +99,40 @@ public sealed class TimeResolutionTests(DashboardFixture fixture)
         await Expect(page.Locator("section[aria-labelledby=\"series-heading\"] tfoot td").Nth(3)).ToHaveTextAsync(Money(metrics.GetProperty("totals").GetProperty("cost")));
     }
 
+    [SkippableFact]
+    public async Task TheAgentFormsOrgLimit_IsSaved_AndDrawnAcrossTheCallsAtOnceChart_WithTheMinutesAtOrAboveIt()
+    {
+        await using var session = await fixture.OpenAsync();
+        await session.SignUpAsync();
+        await session.AddAgentAsync(Agent, fixture.Vapi.Scenario.Orgs[0].Keys[0]);
+        await session.SyncAsync(Agent);
+        var page = session.Page;
+
+        await session.AgentRow(Agent).GetByRole(AriaRole.Button, new() { Name = $"Edit {Agent}" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        var limit = dialog.GetByLabel("Calls at once (Vapi org limit)");
+        await limit.FillAsync("0");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Expect(limit).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("concurrencyLimit must be"));
+        await limit.FillAsync("1");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        (await session.AgentFromApiAsync(Agent)).GetProperty("concurrencyLimit").GetInt32().Should().Be(1);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
+        await WaitForMetricsAsync(page);
+        var concurrency = await ConcurrencyFromApiAsync(session, "day");
+        concurrency.GetProperty("limit").GetInt32().Should().Be(1);
+        var minutes = concurrency.GetProperty("minutesAtOrAboveLimit").GetDecimal();
+        minutes.Should().BeGreaterThan(0, "the simulator's calls last minutes");
+        var card = page.Locator("section[aria-labelledby=\"concurrency-heading\"]");
+        await Expect(card.Locator(".concurrency-limit")).ToHaveAttributeAsync("data-limit", "1");
+        await Expect(card.Locator(".concurrency-limit")).ToContainTextAsync($"{Math.Round(minutes).ToString("N0", CultureInfo.GetCultureInfo("en-US"))} minutes");
+        await Expect(card.Locator("svg .limit-line")).ToHaveCountAsync(1);
+        await Expect(card.Locator("svg[role=img]")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("Limit: 1 at once"));
+        (await session.ContrastProblemsAsync()).Should().BeEmpty();
+    }
+
     private static async Task<long> ColumnSumAsync(IPage page, string heading, int column) =>
         (await page.Locator($"section[aria-labelledby=\"{heading}\"] tbody tr td:nth-child({column + 1})").AllTextContentsAsync()).Sum(Parse);
 

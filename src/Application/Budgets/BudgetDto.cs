@@ -2,12 +2,16 @@ namespace VapiAgents.Application.Budgets;
 
 /// <param name="AgentId">Our agent's id; null: all of the user's agents.</param>
 /// <param name="AgentDeleted">The budget's agent was deleted (the budget stays, and counts its history).</param>
+/// <param name="ClientId">Our client whose agents (as assigned now) the budget watches; null: not a client budget.</param>
+/// <param name="ClientDeleted">The budget's client was deleted: the budget stays, watches no agent (spend 0) and keeps its alerts.</param>
 /// <param name="Period">day, week (ISO, from Monday) or month.</param>
 public sealed record BudgetDto(
     Guid Id,
     string Name,
     Guid? AgentId,
     bool AgentDeleted,
+    Guid? ClientId,
+    bool ClientDeleted,
     string Period,
     string Timezone,
     decimal Amount,

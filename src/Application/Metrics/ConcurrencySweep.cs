@@ -2,7 +2,8 @@ namespace VapiAgents.Application.Metrics;
 
 /// <summary>The most calls in progress at one instant, over a range and per bucket of a series.</summary>
 /// <param name="PeakAtMs">The first instant the peak was reached; null when no call was in progress.</param>
-public sealed record ConcurrencyPeaks(int Peak, long? PeakAtMs, IReadOnlyList<int> BucketPeaks);
+/// <param name="AtOrAboveLimitMs">Milliseconds of the range with at least the limit's number of calls in progress; null without a limit.</param>
+public sealed record ConcurrencyPeaks(int Peak, long? PeakAtMs, IReadOnlyList<int> BucketPeaks, long? AtOrAboveLimitMs = null);
 
 /// <summary>
 /// A sweep over the calls' starts and ends in time order. A call occupies [start, end): at an instant where one call
@@ -10,12 +11,13 @@ public sealed record ConcurrencyPeaks(int Peak, long? PeakAtMs, IReadOnlyList<in
 /// </summary>
 public static class ConcurrencySweep
 {
-    public static ConcurrencyPeaks Compute(IEnumerable<CallInterval> calls, IReadOnlyList<SeriesBucket> buckets)
+    /// <param name="limit">When given, the time spent at or above it is summed in the same pass.</param>
+    public static ConcurrencyPeaks Compute(IEnumerable<CallInterval> calls, IReadOnlyList<SeriesBucket> buckets, int? limit = null)
     {
         var peaks = new int[buckets.Count];
         if (buckets.Count == 0)
         {
-            return new ConcurrencyPeaks(0, null, peaks);
+            return new ConcurrencyPeaks(0, null, peaks, limit is null ? null : 0);
         }
 
         var (from, to) = (buckets[0].StartMs, buckets[^1].EndMs);
@@ -34,9 +36,17 @@ public static class ConcurrencySweep
         events.Sort();
         var (current, peak, bucket) = (0, 0, 0);
         long? peakAt = null;
+        // The count is constant between two event instants: the span since the previous one counts when it was ≥ limit.
+        var (atOrAbove, previousAt) = (0L, from);
         for (var i = 0; i < events.Count && events[i].At < to;)
         {
             var at = events[i].At;
+            if (current >= limit)
+            {
+                atOrAbove += at - previousAt;
+            }
+
+            previousAt = at;
             // The buckets passed before this instant held the current count from their start (or from the last event).
             while (buckets[bucket].EndMs <= at)
             {
@@ -65,6 +75,11 @@ public static class ConcurrencySweep
             peaks[b] = Math.Max(peaks[b], current);
         }
 
-        return new ConcurrencyPeaks(peak, peakAt, peaks);
+        if (current >= limit)
+        {
+            atOrAbove += to - previousAt;
+        }
+
+        return new ConcurrencyPeaks(peak, peakAt, peaks, limit is null ? null : atOrAbove);
     }
 }

@@ -15,6 +15,8 @@ public sealed class VapiAgent : IAggregateRoot
     public const int ApiKeyMaxLength = 256;
     public const int AssistantIdMaxLength = 64;
     public const int SyncErrorMaxLength = 500;
+    public const int MinConcurrencyLimit = 1;
+    public const int MaxConcurrencyLimit = 10_000;
 
     private VapiAgent()
     {
@@ -66,6 +68,12 @@ public sealed class VapiAgent : IAggregateRoot
 
     /// <summary>The Vapi organisation the key belongs to, once a sync or a verification has seen it.</summary>
     public string? VapiOrgId { get; private set; }
+
+    /// <summary>
+    /// The call slots of the agent's Vapi organisation (Vapi's limit is per org, 10 by default); null: not told.
+    /// The user's agents of one org carry the same value (see <c>SetConcurrencyLimitCommand</c>).
+    /// </summary>
+    public int? ConcurrencyLimit { get; private set; }
 
     /// <summary>The secret Vapi proves its webhooks with (sealed like the key); null until the owner creates one.</summary>
     public SealedSecret? WebhookSecret { get; private set; }
@@ -171,6 +179,25 @@ public sealed class VapiAgent : IAggregateRoot
 
         EnsureNotDeleted();
         ClientId = clientId;
+        Touch(now);
+        return true;
+    }
+
+    /// <summary>Records the slots of the agent's Vapi org; null forgets them.</summary>
+    public bool SetConcurrencyLimit(int? limit, DateTime now)
+    {
+        if (limit is < MinConcurrencyLimit or > MaxConcurrencyLimit)
+        {
+            throw new DomainRuleException($"A concurrency limit is {MinConcurrencyLimit} to {MaxConcurrencyLimit} calls.");
+        }
+
+        if (limit == ConcurrencyLimit)
+        {
+            return false;
+        }
+
+        EnsureNotDeleted();
+        ConcurrencyLimit = limit;
         Touch(now);
         return true;
     }

@@ -3,9 +3,9 @@ using VapiAgents.Domain.Common;
 namespace VapiAgents.Domain.Budgets;
 
 /// <summary>
-/// A spending limit per period on one agent or on all of a user's agents, with the percentages at which the
-/// user wants to hear about it. The scope is "one agent" (<see cref="AgentId"/>) or "everything" (null); a
-/// client scope would be one more nullable id beside it.
+/// A spending limit per period on one agent, on one client's agents or on all of a user's agents, with the
+/// percentages at which the user wants to hear about it. The scope is "one agent" (<see cref="AgentId"/>),
+/// "one client" (<see cref="ClientId"/>) or "everything" (both null); never both.
 /// </summary>
 public sealed class Budget : IAggregateRoot
 {
@@ -32,6 +32,9 @@ public sealed class Budget : IAggregateRoot
     /// <summary>Our agent the budget watches; null: all of the user's agents (active, inactive and deleted).</summary>
     public Guid? AgentId { get; private set; }
 
+    /// <summary>Our client whose agents (by their current assignment) the budget watches; null: not a client budget.</summary>
+    public Guid? ClientId { get; private set; }
+
     public BudgetPeriod Period { get; private set; }
 
     /// <summary>IANA zone whose local days, weeks and months the periods follow.</summary>
@@ -50,9 +53,12 @@ public sealed class Budget : IAggregateRoot
     public IReadOnlyList<int> Thresholds =>
         [.. ThresholdList.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse)];
 
-    public static Budget Create(Guid id, string userId, string name, Guid? agentId, BudgetPeriod period, string timezone, decimal amount, IEnumerable<int>? thresholds, DateTime now)
+    public static Budget Create(
+        Guid id, string userId, string name, Guid? agentId, BudgetPeriod period, string timezone, decimal amount, IEnumerable<int>? thresholds, DateTime now,
+        Guid? clientId = null)
     {
-        var budget = new Budget { Id = id, UserId = userId, AgentId = agentId, CreatedAt = now };
+        EnsureOneScope(agentId, clientId);
+        var budget = new Budget { Id = id, UserId = userId, AgentId = agentId, ClientId = clientId, CreatedAt = now };
         budget.Change(name, period, timezone, amount, thresholds ?? DefaultThresholds, now);
         return budget;
     }
@@ -78,10 +84,21 @@ public sealed class Budget : IAggregateRoot
         UpdatedAt = now;
     }
 
-    public void Rescope(Guid? agentId, DateTime now)
+    /// <summary>Watches one agent, one client's agents, or (both null) all of the user's agents.</summary>
+    public void Rescope(Guid? agentId, Guid? clientId, DateTime now)
     {
+        EnsureOneScope(agentId, clientId);
         AgentId = agentId;
+        ClientId = clientId;
         UpdatedAt = now;
+    }
+
+    private static void EnsureOneScope(Guid? agentId, Guid? clientId)
+    {
+        if (agentId is not null && clientId is not null)
+        {
+            throw new DomainRuleException("A budget watches one agent or one client, not both.");
+        }
     }
 
     /// <summary>The amount spent at <paramref name="threshold"/> percent.</summary>

@@ -27,7 +27,8 @@ public sealed class Agents : IEndpointGroup
 {
     private const string ActivationNote =
         "isActive true on an inactive agent first checks its key (and assistant id) with Vapi: refused → 422 with the reason, " +
-        "Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId.";
+        "Vapi unreachable → 502; either way nothing is changed. clientId null unassigns; another user's client → 404 naming clientId. " +
+        "concurrencyLimit (1–10000, null clears) is the call slots of the agent's Vapi org: it is set on all of your agents of that org.";
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -116,7 +117,7 @@ public sealed class Agents : IEndpointGroup
 
     public static async Task<Ok<AgentResponse>> UpdateAgent(Guid id, UpdateAgentRequest request, ISender sender, CancellationToken cancellationToken)
     {
-        var command = new UpdateAgentCommand(id, request.Name, request.ApiKey, request.AgentId, request.IsActive, request.ClientId);
+        var command = new UpdateAgentCommand(id, request.Name, request.ApiKey, request.AgentId, request.IsActive, request.ClientId, request.ConcurrencyLimit);
         return TypedResults.Ok(new AgentResponse(await sender.Send(command, cancellationToken)));
     }
 
@@ -143,12 +144,16 @@ public sealed class Agents : IEndpointGroup
 public sealed record CreateAgentRequest(string? Name, SecretValue? ApiKey, string? AgentId, bool? IsActive = null, Guid? ClientId = null);
 
 /// <summary>Any of the fields; those left out stay as they are. <c>agentId</c> null or empty clears it.</summary>
+/// <param name="ConcurrencyLimit">
+/// The call slots of the agent's Vapi org (1–10000, null clears): set on all of your agents of that org at once.
+/// </param>
 public sealed record UpdateAgentRequest(
     Optional<string?> Name,
     Optional<SecretValue?> ApiKey,
     Optional<string?> AgentId,
     Optional<bool?> IsActive,
-    Optional<Guid?> ClientId = default);
+    Optional<Guid?> ClientId = default,
+    Optional<int?> ConcurrencyLimit = default);
 
 /// <param name="Secret">Shown once: store it in Vapi now.</param>
 /// <param name="SecretHeader">Send the secret in this header (a Bearer credential without prefix), or as Authorization: Bearer.</param>

@@ -27,7 +27,7 @@ public static class OpenApiExamples
 
     private static readonly AgentDto Agent = new(
         Guid.Parse("0193a5c2-7f3e-7c1a-9b8e-2f4d6a8c0e12"), "Patient Scheduling", "5b0a4e2c-3d8f-4a61-9c7e-1f2a3b4c5d6e", true, "…fa09",
-        At.AddSeconds(4), AgentSyncStatus.Succeeded, null, At.AddDays(-29), At.AddDays(-29), At.AddSeconds(4), null, null, AgentVerification.Valid);
+        At.AddSeconds(4), AgentSyncStatus.Succeeded, null, At.AddDays(-29), At.AddDays(-29), At.AddSeconds(4), null, null, AgentVerification.Valid, 10);
 
     private static readonly SyncRunDto SyncRun = new(
         Guid.Parse("0193a5d0-1b2c-7d3e-8f40-5a6b7c8d9e0f"), Agent.Id, SyncTrigger.Manual, SyncMode.Incremental, SyncRunStatus.Succeeded,

@@ -53,4 +53,27 @@ public class ConcurrencySweepTests
         peaks.PeakAtMs.Should().BeNull();
         peaks.BucketPeaks.Should().Equal(0, 0, 0);
     }
+
+    [Theory]
+    [InlineData(1, 15 + 40)] // [0,15) and [50,90): every minute with a call
+    [InlineData(2, 5 + 15)] // [5,10) and [65,80)
+    [InlineData(3, 1)] // [65,66) only
+    [InlineData(4, 0)]
+    public void TheTimeAtOrAboveALimit_IsSummedExactly_TouchingEndsNotOverlapping(int limit, long minutes)
+    {
+        var peaks = ConcurrencySweep.Compute([Call(0, 10), Call(5, 15), Call(50, 70), Call(65, 80), Call(65, 66), Call(80, 90), Call(70, 80)], Hours, limit);
+
+        // [80,90) touches the two calls that end at 80, so [80,90) holds one call, not three.
+        peaks.AtOrAboveLimitMs.Should().Be(minutes * Minute);
+    }
+
+    [Fact]
+    public void ACallInProgressAtTheEndOfTheRange_CountsUpToTheEnd_AndNoLimitGivesNull()
+    {
+        var calls = new[] { Call(-30, 500), Call(170, 400) };
+
+        ConcurrencySweep.Compute(calls, Hours, 2).AtOrAboveLimitMs.Should().Be(10 * Minute, "two calls from minute 170 to the range's end at 180");
+        ConcurrencySweep.Compute(calls, Hours, 1).AtOrAboveLimitMs.Should().Be(180 * Minute);
+        ConcurrencySweep.Compute(calls, Hours).AtOrAboveLimitMs.Should().BeNull();
+    }
 }

@@ -46,16 +46,21 @@ public static class MetricsDataset
     public static IReadOnlyList<Guid> Agents { get; } =
         Enumerable.Range(1, Orgs * AgentsPerOrg).Select(i => Guid.Parse($"00000000-0000-0000-0000-{i:D12}")).ToList();
 
-    /// <summary>The cached data set, generated first if missing (minutes, once per provider and version).</summary>
-    public static async Task<BenchDatabase> OpenAsync(BenchProvider provider)
+    /// <summary>
+    /// The cached data set, generated first if missing (minutes, once per provider and version). <paramref name="calls"/>
+    /// other than the default 1 M (<c>--calls</c>, for a machine where generating 1 M takes too long) is a set of its own.
+    /// </summary>
+    public static async Task<BenchDatabase> OpenAsync(BenchProvider provider, int? calls = null)
     {
-        if (await BenchDatabase.OpenCachedAsync(provider, RepositoryPaths.Cache, Version) is { } cached)
+        var count = calls ?? Calls;
+        var version = count == Calls ? Version : $"{Version}-{count}";
+        if (await BenchDatabase.OpenCachedAsync(provider, RepositoryPaths.Cache, version) is { } cached)
         {
-            Console.WriteLine($"Using the cached data set {Version} ({provider}).");
+            Console.WriteLine($"Using the cached data set {version} ({provider}).");
             return cached;
         }
 
-        Console.WriteLine($"Generating {Calls:N0} calls through IUsageStore (cached afterwards under {RepositoryPaths.Cache})…");
+        Console.WriteLine($"Generating {count:N0} calls through IUsageStore (cached afterwards under {RepositoryPaths.Cache})…");
         var clock = Stopwatch.StartNew();
         await using var fresh = await BenchDatabase.CreateAsync(provider, "metrics");
         await using (var services = ProductServices.Infrastructure(fresh))
@@ -75,9 +80,9 @@ public static class MetricsDataset
 
             var store = services.GetRequiredService<IUsageStore>();
             var stored = 0;
-            foreach (var (agent, calls) in Holdings())
+            foreach (var (agent, held) in Holdings(count))
             {
-                foreach (var batch in calls.Chunk(BatchSize))
+                foreach (var batch in held.Chunk(BatchSize))
                 {
                     await store.UpsertAsync(agent, UserId, batch, End, CancellationToken.None);
                     stored += batch.Length;
@@ -89,7 +94,7 @@ public static class MetricsDataset
             Console.WriteLine();
         }
 
-        return await fresh.KeepAsAsync(RepositoryPaths.Cache, Version);
+        return await fresh.KeepAsAsync(RepositoryPaths.Cache, version);
     }
 
     /// <summary>Agent i's price from before the first call: 0.10–0.59 $/min, increments of 1, 15 or 60 s, minimums of 0 or 30 s.</summary>
@@ -98,7 +103,7 @@ public static class MetricsDataset
         DateOnly.FromDateTime(End.AddDays(-Days - 1)), End);
 
     /// <summary>Each agent with the calls it holds, oldest first; organisation-wide agents last, so their shared calls join sets.</summary>
-    private static IEnumerable<(Guid Agent, List<CallFacts> Calls)> Holdings()
+    private static IEnumerable<(Guid Agent, List<CallFacts> Calls)> Holdings(int count)
     {
         var random = new Random(90);
         var reasons = CommonReasons.Concat(Enumerable.Range(1, 150).Select(i => $"pipeline-error-provider-{i}-failed")).ToArray();
@@ -106,7 +111,7 @@ public static class MetricsDataset
         var orgWeights = Enumerable.Range(0, Orgs).Select(rank => 1.0 / (rank + 1)).ToArray();
         var held = Agents.ToDictionary(a => a, _ => new List<CallFacts>());
         var start = End.AddDays(-Days);
-        for (var i = 0; i < Calls; i++)
+        for (var i = 0; i < count; i++)
         {
             var org = Pick(random, orgWeights);
             var assistant = random.Next(1, AgentsPerOrg);

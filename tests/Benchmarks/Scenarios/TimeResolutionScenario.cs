@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VapiAgents.Application.Metrics;
 using VapiAgents.Benchmarks.Harness;
 using VapiAgents.Domain.Usage;
+using VapiAgents.Infrastructure.Persistence;
 
 namespace VapiAgents.Benchmarks.Scenarios;
 
@@ -26,7 +28,7 @@ public static class TimeResolutionScenario
 
     public static async Task<Figures> RunHourlyAsync(BenchArgs args)
     {
-        await using var database = await MetricsDataset.OpenAsync(args.Provider);
+        await using var database = await MetricsDataset.OpenAsync(args.Provider, args.Calls);
         await using var services = ProductServices.Infrastructure(database);
         var buckets = SeriesPlan.Plan(LastDays(31), SeriesInterval.Hour);
         var (times, series) = await MeasureAsync(services, args.Runs ?? 100, (s, ct) =>
@@ -47,7 +49,7 @@ public static class TimeResolutionScenario
 
     public static async Task<Figures> RunHeatmapAsync(BenchArgs args)
     {
-        await using var database = await MetricsDataset.OpenAsync(args.Provider);
+        await using var database = await MetricsDataset.OpenAsync(args.Provider, args.Calls);
         await using var services = ProductServices.Infrastructure(database);
         var range = LastDays(MetricsDataset.Days);
         var (times, cells) = await MeasureAsync(services, args.Runs ?? 100, async (s, ct) =>
@@ -72,7 +74,7 @@ public static class TimeResolutionScenario
 
     public static async Task<Figures> RunConcurrencyAsync(BenchArgs args)
     {
-        await using var database = await MetricsDataset.OpenAsync(args.Provider);
+        await using var database = await MetricsDataset.OpenAsync(args.Provider, args.Calls);
         await using var services = ProductServices.Infrastructure(database);
         var buckets = SeriesPlan.Plan(LastDays(30), SeriesInterval.Hour);
         var (from, to) = (buckets[0].StartMs, buckets[^1].EndMs);
@@ -89,7 +91,26 @@ public static class TimeResolutionScenario
         int CountAt(long t) => UpperBound(sortedStarts, t) - UpperBound(sortedEnds, t);
         var expected = buckets.Select(b => sortedStarts.Where(t => t > b.StartMs && t < b.EndMs).Append(b.StartMs).Max(CountAt)).ToList();
         Check(peaks.BucketPeaks.SequenceEqual(expected) && peaks.Peak == expected.Max(), "concurrency");
-        return Result("concurrency", args, times, "≤ 1000").Add("intervals", calls.Count).Note("answer", $"equal (peak {peaks.Peak})");
+
+        // The read as it was before the (UserId, StartedAt) range scan (ADR 024), on the same data in the same run.
+        var (previousTimes, previous) = await MeasureAsync(services, Math.Min(args.Runs ?? 20, 5), (s, ct) => PreviousReadAsync(s, from, to, ct));
+        Check(previous == calls.Count, "previous read");
+        return Result("concurrency", args, times, "≤ 1000").Add("intervals", calls.Count)
+            .Add("previousReadMedianMs", Stats.Median(previousTimes)).Note("answer", $"equal (peak {peaks.Peak})");
+    }
+
+    /// <summary>The earlier filter: the user's calls with any start before <c>to</c> and an end after <c>from</c>, no lower bound on the start.</summary>
+    private static async Task<int> PreviousReadAsync(IServiceProvider services, long fromMs, long toMs, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<ApplicationDbContext>();
+        var ids = MetricsDataset.Agents.ToList();
+        DateTime? from = DateTimeOffset.FromUnixTimeMilliseconds(fromMs).UtcDateTime;
+        DateTime? to = DateTimeOffset.FromUnixTimeMilliseconds(toMs).UtcDateTime;
+        var rows = await db.CallUsages.AsNoTracking()
+            .Where(u => u.UserId == MetricsDataset.UserId && ids.Contains(u.AgentId) && u.StartedAt != null && u.EndedAt != null && u.StartedAt < to && u.EndedAt > from)
+            .Select(u => new { u.CallId, u.StartedAt, u.EndedAt })
+            .ToListAsync(cancellationToken);
+        return rows.DistinctBy(r => r.CallId, StringComparer.Ordinal).Count(r => r.EndedAt > r.StartedAt);
     }
 
     private static int UpperBound(long[] sorted, long value)
@@ -108,7 +129,7 @@ public static class TimeResolutionScenario
 
     private static Figures Result(string name, BenchArgs args, List<double> times, string target) =>
         new Figures(name, args.Provider)
-            .Add("calls", MetricsDataset.Calls)
+            .Add("calls", args.Calls ?? MetricsDataset.Calls)
             .Add("runs", times.Count)
             .Add("medianMs", Stats.Median(times), target)
             .Add("p95Ms", Stats.Percentile(times, 95));

@@ -134,4 +134,30 @@ public sealed class VapiAgentTests
     [Fact]
     public void SealedSecret_ToString_DoesNotPrintTheCiphertext() =>
         new SealedSecret("k1", [1, 2, 3]).ToString().Should().Be("SealedSecret { KeyId = k1, 3 bytes }");
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10_001)]
+    public void AConcurrencyLimit_IsOneTo10000Calls(int limit)
+    {
+        var agent = NewAgent();
+
+        var set = () => agent.SetConcurrencyLimit(limit, T0);
+
+        set.Should().Throw<DomainRuleException>();
+        agent.ConcurrencyLimit.Should().BeNull();
+    }
+
+    [Fact]
+    public void AConcurrencyLimit_IsSetAndCleared_BumpingTheVersionOnlyWhenItChanges()
+    {
+        var agent = NewAgent();
+        var version = agent.Version;
+
+        agent.SetConcurrencyLimit(10, T0.AddMinutes(1)).Should().BeTrue();
+        agent.Version.Should().NotBe(version);
+        agent.SetConcurrencyLimit(10, T0.AddMinutes(2)).Should().BeFalse();
+        agent.SetConcurrencyLimit(null, T0.AddMinutes(3)).Should().BeTrue();
+        agent.ConcurrencyLimit.Should().BeNull();
+    }
 }

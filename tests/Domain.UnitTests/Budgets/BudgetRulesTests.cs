@@ -65,4 +65,20 @@ public sealed class BudgetRulesTests
         FluentActions.Invoking(() => Monthly(10m, 0)).Should().Throw<DomainRuleException>();
         FluentActions.Invoking(() => Monthly(10m, 1001)).Should().Throw<DomainRuleException>();
     }
+
+    [Fact]
+    public void ABudget_WatchesOneAgentOrOneClient_NeverBoth()
+    {
+        var (agent, client) = (Guid.NewGuid(), Guid.NewGuid());
+
+        var create = () => Budget.Create(Guid.NewGuid(), "u", "b", agent, BudgetPeriod.Month, "UTC", 10m, null, T0, client);
+        create.Should().Throw<DomainRuleException>();
+
+        var budget = Budget.Create(Guid.NewGuid(), "u", "b", null, BudgetPeriod.Month, "UTC", 10m, null, T0, client);
+        budget.ClientId.Should().Be(client);
+        var rescope = () => budget.Rescope(agent, client, T0);
+        rescope.Should().Throw<DomainRuleException>();
+        budget.Rescope(agent, null, T0);
+        (budget.AgentId, budget.ClientId).Should().Be((agent, (Guid?)null));
+    }
 }

@@ -34,7 +34,7 @@ public abstract class AgentsTests(AppFixture fixture)
 
         agent.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(
             "id", "name", "agentId", "isActive", "apiKeyHint", "lastSyncedAt", "lastSyncStatus", "lastSyncError",
-            "lastVerifiedAt", "createdAt", "updatedAt", "deletedAt", "clientId", "verification");
+            "lastVerifiedAt", "createdAt", "updatedAt", "deletedAt", "clientId", "verification", "concurrencyLimit");
         var fetched = await user.Client.GetFromJsonAsync<JsonElement>($"/api/vapi/agents/{agent.Id()}");
         fetched.GetProperty("agent").GetProperty("name").GetString().Should().Be("Patient Scheduling");
     }

@@ -84,6 +84,12 @@ public sealed class LiveAgentByIdSpec : SingleResultSpecification<VapiAgent>
     public LiveAgentByIdSpec(Guid id) => Query.Where(a => a.Id == id && a.DeletedAt == null);
 }
 
+/// <summary>The user's live agents whose key belongs to one Vapi org (tracked: they share the org's concurrency limit).</summary>
+public sealed class AgentsOfOrgSpec : Specification<VapiAgent>
+{
+    public AgentsOfOrgSpec(string userId, string orgId) => Query.Where(a => a.UserId == userId && a.VapiOrgId == orgId && a.DeletedAt == null);
+}
+
 /// <summary>The live agents assigned to a client (tracked: deleting the client unassigns them).</summary>
 public sealed class AgentsOfClientSpec : Specification<VapiAgent>
 {

@@ -42,6 +42,11 @@ internal sealed class CallUsageConfiguration : IEntityTypeConfiguration<CallUsag
         // All copies of a call the user holds (kept equal by the sync), and per-agent time ranges.
         builder.HasIndex(u => new { u.UserId, u.CallId });
         builder.HasIndex(u => new { u.AgentId, u.CreatedAt });
+        // Concurrency reads the calls overlapping a range as a range scan on the start, bounded below by the
+        // user's longest call, which the second index answers from its last entry (ADR 024). The first covers
+        // the read (end, agent and call id ride along), so no table row is visited.
+        builder.HasIndex(u => new { u.UserId, u.StartedAt, u.EndedAt, u.AgentId, u.CallId });
+        builder.HasIndex(u => new { u.UserId, u.DurationMs });
         builder.HasOne<VapiAgent>().WithMany().HasForeignKey(u => u.AgentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -17,14 +17,18 @@ export function seriesChart(points, grain) {
   return responsive(label, width => drawColumns(points.map(p => ({ ...p, bar: p.calls, line: p.cost })), width, formatMoney));
 }
 
-/** The most calls in progress at once per bucket, as bars: points are { label, short, peak }. */
-export function peakChart(points, grain) {
+/**
+ * The most calls in progress at once per bucket, as bars: points are { label, short, peak }; `limit` (the orgs'
+ * call slots, or null) is drawn as a dashed line across them.
+ */
+export function peakChart(points, grain, limit = null) {
   const busiest = points.reduce((top, p) => (p.peak > (top?.peak ?? -1) ? p : top), null);
   const label = points.length === 0
     ? `No ${grain}s to show.`
     : `Most calls in progress at once per ${grain} from ${points[0].label} to ${points.at(-1).label}. ` +
-      (busiest?.peak > 0 ? `Highest: ${formatCount(busiest.peak)} at once, ${busiest.label}.` : 'No calls.');
-  return responsive(label, width => drawColumns(points.map(p => ({ ...p, bar: p.peak, calls: p.peak })), width, null));
+      (busiest?.peak > 0 ? `Highest: ${formatCount(busiest.peak)} at once, ${busiest.label}.` : 'No calls.') +
+      (limit ? ` Limit: ${formatCount(limit)} at once.` : '');
+  return responsive(label, width => drawColumns(points.map(p => ({ ...p, bar: p.peak, calls: p.peak })), width, null, limit));
 }
 
 /**
@@ -61,13 +65,16 @@ function responsive(label, draw) {
   return container;
 }
 
-/** Bars on the left axis and, when `lineFormat` is given, a line of `line` values on the right axis. */
-function drawColumns(points, width, lineFormat) {
+/**
+ * Bars on the left axis and, when `lineFormat` is given, a line of `line` values on the right axis; `limit`, when
+ * given, is a dashed horizontal line on the bars' axis (which then reaches at least that high).
+ */
+function drawColumns(points, width, lineFormat, limit = null) {
   const height = width < 480 ? 220 : 260;
   const margin = { top: 12, right: lineFormat ? 62 : 16, bottom: 28, left: 44 };
   const plotWidth = Math.max(1, width - margin.left - margin.right);
   const plotHeight = height - margin.top - margin.bottom;
-  const bar = scale(Math.max(0, ...points.map(p => p.bar)), true);
+  const bar = scale(Math.max(0, limit ?? 0, ...points.map(p => p.bar)), true);
   const line = lineFormat ? scale(Math.max(0, ...points.map(p => p.line)), false) : null;
   const band = plotWidth / Math.max(1, points.length);
   const barWidth = Math.max(1, band * 0.7);
@@ -88,6 +95,10 @@ function drawColumns(points, width, lineFormat) {
   const polyline = line && points.length > 0
     ? s('polyline', { class: 'line-cost', points: points.map((p, i) => `${centre(i)},${y(p.line, line)}`).join(' ') })
     : null;
+  const limitLine = limit ? s('g', { class: 'limit' },
+    s('line', { class: 'limit-line', x1: margin.left, x2: margin.left + plotWidth, y1: y(limit, bar), y2: y(limit, bar) }),
+    s('text', { class: 'limit-label', x: margin.left + plotWidth - 4, y: Math.max(margin.top + 10, y(limit, bar) - 4), 'text-anchor': 'end' }, `limit ${formatCount(limit)}`))
+    : null;
   const dots = line && band >= 8 ? points.map((p, i) => s('circle', { class: 'dot-cost', cx: centre(i), cy: y(p.line, line), r: 3 })) : [];
 
   // As many labels as fit (about 7px a character), evenly spaced.
@@ -100,7 +111,7 @@ function drawColumns(points, width, lineFormat) {
   return s('svg', { viewBox: `0 0 ${width} ${height}`, width, height },
     grid, lineLabels,
     s('line', { class: 'axis-line', x1: margin.left, x2: margin.left + plotWidth, y1: margin.top + plotHeight, y2: margin.top + plotHeight }),
-    bars, polyline, dots, labels);
+    bars, polyline, limitLine, dots, labels);
 }
 
 const weekdayNames = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];

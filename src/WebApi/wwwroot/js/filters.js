@@ -1,5 +1,5 @@
-// The range, time zone, interval and agent the Overview and Usage pages show. They live in the page's address
-// (#/overview?startDate=…&endDate=…&timezone=…&agentId=…) so a reload or a shared link shows the same, and are
+// The range, time zone, interval, agent and client the Overview and Usage pages show. They live in the page's address
+// (#/overview?startDate=…&endDate=…&timezone=…&agentId=…&clientId=…) so a reload or a shared link shows the same, and are
 // remembered while moving between pages. Defaults: the last 30 days in the browser's time zone.
 
 import { browserTimeZone, isDay, isTimeZone, lastDays, timeZones } from './dates.js';
@@ -22,6 +22,7 @@ export function readFilters(params) {
     endDate: isDay(params.get('endDate')) ? params.get('endDate') : fallback.endDate,
     timezone,
     agentId: params.get('agentId') ?? remembered?.agentId ?? '',
+    clientId: params.get('clientId') ?? remembered?.clientId ?? '',
     interval: [params.get('interval'), remembered?.interval].find(isInterval) ?? 'day',
     includeInactive: flag('includeInactive', remembered?.includeInactive ?? false),
     includeDeleted: flag('includeDeleted', remembered?.includeDeleted ?? false),
@@ -51,9 +52,10 @@ function agentLabel(agent) {
 
 /**
  * The filter form. `allAgentsLabel` adds an "every agent" choice (Overview); without it one agent must be chosen
- * (Usage). `onApply(filters)` may reject with an ApiError, whose field errors are shown next to the fields.
+ * (Usage). `clients` (Overview, once the user has some) adds a client choice: that client's agents, when no single
+ * agent is chosen. `onApply(filters)` may reject with an ApiError, whose field errors are shown next to the fields.
  */
-export function filterForm({ filters, agents, allAgentsLabel, onApply }) {
+export function filterForm({ filters, agents, clients = [], allAgentsLabel, onApply }) {
   const agentOptions = includeDeleted => [
     ...(allAgentsLabel ? [{ value: '', label: allAgentsLabel }] : []),
     ...agents.filter(a => includeDeleted || !a.deletedAt).map(a => ({ value: a.id, label: agentLabel(a) })),
@@ -63,8 +65,16 @@ export function filterForm({ filters, agents, allAgentsLabel, onApply }) {
   const submit = h('button', { type: 'submit', class: 'button button-primary' }, 'Show');
   const intervalField = field({ name: 'interval', label: 'Interval', value: filters.interval, options: intervals.map(([value, label]) => ({ value, label })), width: 'narrow' });
 
+  const clientField = clients.length > 0
+    ? field({
+      name: 'clientId', label: 'Client', value: filters.clientId, width: 'wide',
+      options: [{ value: '', label: 'All clients' }, ...clients.map(c => ({ value: c.id, label: c.name }))],
+    })
+    : null;
+
   const form = h('form', { class: 'filters', 'aria-label': 'Filters', novalidate: true },
     agentField,
+    clientField,
     field({ name: 'startDate', label: 'From', type: 'date', value: filters.startDate, required: true }),
     field({ name: 'endDate', label: 'To', type: 'date', value: filters.endDate, required: true }),
     field({ name: 'timezone', label: 'Time zone', value: filters.timezone, options: timeZones(filters.timezone).map(z => ({ value: z, label: z })), width: 'wide' }),
@@ -109,6 +119,7 @@ export function filterForm({ filters, agents, allAgentsLabel, onApply }) {
       endDate: data.get('endDate'),
       timezone: data.get('timezone'),
       agentId: data.get('agentId') ?? '',
+      clientId: data.get('clientId') ?? '',
       interval: data.get('interval') ?? 'day',
       includeInactive: data.get('includeInactive') === 'on',
       includeDeleted: data.get('includeDeleted') === 'on',

@@ -25,9 +25,10 @@ public sealed record UpdateAgentCommand(
     Optional<SecretValue?> ApiKey,
     Optional<string?> AgentId,
     Optional<bool?> IsActive,
-    Optional<Guid?> ClientId = default) : ICommand<AgentDto>
+    Optional<Guid?> ClientId = default,
+    Optional<int?> ConcurrencyLimit = default) : ICommand<AgentDto>
 {
-    public bool HasAnyField => Name.HasValue || ApiKey.HasValue || AgentId.HasValue || IsActive.HasValue || ClientId.HasValue;
+    public bool HasAnyField => Name.HasValue || ApiKey.HasValue || AgentId.HasValue || IsActive.HasValue || ClientId.HasValue || ConcurrencyLimit.HasValue;
 }
 
 public sealed class UpdateAgentCommandHandler(
@@ -85,6 +86,17 @@ public sealed class UpdateAgentCommandHandler(
             clientChanged = agent.AssignClient(command.ClientId.Value, now)
                             && await ClientPricesAsync([before, command.ClientId.Value], cancellationToken);
             Audit(AuditActions.AgentClientChanged, $"{before?.ToString() ?? "(none)"} → {agent.ClientId?.ToString() ?? "(none)"}");
+        }
+
+        if (command.ConcurrencyLimit.HasValue)
+        {
+            // Vapi's call slots belong to the org, not the assistant: every live agent of the user on the same org
+            // carries the same value. An agent whose org is not known yet (never synced or verified) holds it alone.
+            var sameOrg = agent.VapiOrgId is { } orgId ? await agents.ListAsync(new AgentsOfOrgSpec(userId, orgId), cancellationToken) : [];
+            foreach (var member in sameOrg.Where(a => a.Id != agent.Id).Append(agent))
+            {
+                member.SetConcurrencyLimit(command.ConcurrencyLimit.Value, now);
+            }
         }
 
         if (command.IsActive.HasValue)

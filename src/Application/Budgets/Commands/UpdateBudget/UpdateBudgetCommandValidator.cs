@@ -13,5 +13,9 @@ public sealed class UpdateBudgetCommandValidator : AbstractValidator<UpdateBudge
         RuleFor(c => c.Thresholds).ValidThresholds();
         RuleFor(c => c.AgentId).Must(id => !id.HasValue || id.Value != Guid.Empty)
             .WithMessage("agentId must be one of your agents' ids, or null for all of them.");
+        RuleFor(c => c.ClientId).Must(id => !id.HasValue || id.Value != Guid.Empty)
+            .WithMessage("clientId must be one of your clients' ids, or null.");
+        RuleFor(c => c.ClientId).Must((c, id) => id is not { HasValue: true, Value: not null } || c.AgentId is not { HasValue: true, Value: not null })
+            .WithMessage("A budget watches one agent (agentId) or one client's agents (clientId), not both: send at most one of them.");
     }
 }

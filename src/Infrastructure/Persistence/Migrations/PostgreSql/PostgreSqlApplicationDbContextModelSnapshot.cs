@@ -242,6 +242,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<Guid?>("ClientId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("ConcurrencyLimit")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ConsecutiveKeyRejections")
                         .HasColumnType("integer");
 
@@ -467,6 +470,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -691,6 +697,10 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasIndex("AgentId", "CreatedAt");
 
                     b.HasIndex("UserId", "CallId");
+
+                    b.HasIndex("UserId", "DurationMs");
+
+                    b.HasIndex("UserId", "StartedAt", "EndedAt", "AgentId", "CallId");
 
                     b.ToTable("CallUsages", (string)null);
                 });

@@ -243,6 +243,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid?>("ClientId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int?>("ConcurrencyLimit")
+                        .HasColumnType("int");
+
                     b.Property<int>("ConsecutiveKeyRejections")
                         .HasColumnType("int");
 
@@ -468,6 +471,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -692,6 +698,10 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("AgentId", "CreatedAt");
 
                     b.HasIndex("UserId", "CallId");
+
+                    b.HasIndex("UserId", "DurationMs");
+
+                    b.HasIndex("UserId", "StartedAt", "EndedAt", "AgentId", "CallId");
 
                     b.ToTable("CallUsages", (string)null);
                 });

@@ -231,6 +231,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("ClientId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ConcurrencyLimit")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ConsecutiveKeyRejections")
                         .HasColumnType("INTEGER");
 
@@ -454,6 +457,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClientId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -680,6 +686,10 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("AgentId", "CreatedAt");
 
                     b.HasIndex("UserId", "CallId");
+
+                    b.HasIndex("UserId", "DurationMs");
+
+                    b.HasIndex("UserId", "StartedAt", "EndedAt", "AgentId", "CallId");
 
                     b.ToTable("CallUsages", (string)null);
                 });

@@ -31,6 +31,11 @@ export async function editAgentDialog(agent) {
         hint: clients === null ? 'Your clients could not be loaded; the agent keeps its client.' : 'The customer this agent’s minutes are resold to.',
         options: clientOptions(agent, clients),
       }),
+      field({
+        name: 'concurrencyLimit', label: 'Calls at once (Vapi org limit)', type: 'number', min: '1', max: '10000', step: '1',
+        value: agent.concurrencyLimit ?? '',
+        hint: 'The call slots of this key’s Vapi org (Vapi’s default is 10). Set for all your agents on that org. Empty: unknown.',
+      }),
       priceFields.element,
       formError(),
       h('div', { class: 'dialog-actions' },
@@ -149,6 +154,9 @@ function changedFields(agent, data) {
   if (apiKey) changes.apiKey = apiKey;
   // null clears the client.
   if (clientId !== (agent.clientId ?? '')) changes.clientId = clientId || null;
+  // Empty clears the limit; anything else goes as a number, and the API says why when it is not 1–10000.
+  const limit = String(data.get('concurrencyLimit') ?? '').trim();
+  if (limit !== String(agent.concurrencyLimit ?? '')) changes.concurrencyLimit = limit === '' ? null : Number(limit);
   return changes;
 }
 

@@ -1,6 +1,6 @@
 // Budgets as bars (Overview) and as a form and list (Settings); the alert settings form.
 
-import { alerts as alertsApi, budgets as budgetsApi } from '../api.js';
+import { alerts as alertsApi, budgets as budgetsApi, clients as clientsApi } from '../api.js';
 import { h, loading, s, toast } from '../dom.js';
 import { formatMoney } from '../format.js';
 import { clearErrors, confirmDialog, field, formError, showErrors, whileBusy } from '../forms.js';
@@ -34,7 +34,11 @@ export function budgetBar(budget, agentName) {
       + `${current.periodStart} to ${current.periodEnd} (${budget.timezone})`));
 }
 
-function scopeName(budget, agents) {
+function scopeName(budget, agents, clients = []) {
+  if (budget.clientId) {
+    const client = clients.find(c => c.id === budget.clientId);
+    return budget.clientDeleted ? 'A deleted client (watches no agent)' : `Client: ${client?.name ?? 'a client'}`;
+  }
   if (!budget.agentId) {
     return 'All agents';
   }
@@ -45,10 +49,10 @@ function scopeName(budget, agents) {
 /** Overview's card: every budget as a bar. */
 export function budgetsOverviewCard(agents, signal) {
   const area = h('div', {}, loading('Loading your budgets…'));
-  budgetsApi.list(signal).then(list => {
+  Promise.all([budgetsApi.list(signal), clientsApi.list(signal)]).then(([list, clients]) => {
     area.replaceChildren(list.length === 0
       ? h('p', {}, 'No budgets yet: add one at the bottom of your settings page.')
-      : h('ul', { class: 'budgets' }, list.map(b => budgetBar(b, scopeName(b, agents)))));
+      : h('ul', { class: 'budgets' }, list.map(b => budgetBar(b, scopeName(b, agents, clients)))));
   }).catch(error => {
     if (error.name !== 'AbortError') {
       area.replaceChildren(h('p', { class: 'notice notice-bad', role: 'alert' }, `Your budgets could not be loaded: ${error.message}`));
@@ -76,18 +80,26 @@ export function budgetsSettingsCard(getAgents, signal) {
   const heading = h('h2', { id: 'budget-form-heading' }, 'Budgets');
   let editing = null;
   let list = [];
+  let clients = [];
 
-  function drawScope(agents, value = '') {
-    scope.replaceChildren(field({
-      name: 'agentId', label: 'Agents', value,
-      options: [{ value: '', label: 'All agents' }, ...agents.filter(a => !a.deletedAt).map(a => ({ value: a.id, label: a.name }))],
-    }));
+  // Two selects, one scope: an agent, a client's agents, or (neither) all agents; the API refuses both at once.
+  function drawScope(agents, value = '', clientValue = '') {
+    scope.replaceChildren(
+      field({
+        name: 'agentId', label: 'Agents', value,
+        options: [{ value: '', label: 'All agents' }, ...agents.filter(a => !a.deletedAt).map(a => ({ value: a.id, label: a.name }))],
+      }),
+      field({
+        name: 'clientId', label: 'Or one client', value: clientValue,
+        hint: 'Watches the agents assigned to the client now; leave “Agents” on “All agents”.',
+        options: [{ value: '', label: 'No client' }, ...clients.map(c => ({ value: c.id, label: c.name }))],
+      }));
   }
 
   function edit(budget) {
     editing = budget;
     form.elements.name.value = budget.name;
-    drawScope(getAgents(), budget.agentId ?? '');
+    drawScope(getAgents(), budget.agentId ?? '', budget.clientId ?? '');
     form.elements.period.value = budget.period;
     form.elements.amount.value = budget.amount;
     form.elements.timezone.value = budget.timezone;
@@ -108,7 +120,7 @@ export function budgetsSettingsCard(getAgents, signal) {
   function draw() {
     const agents = getAgents();
     listArea.replaceChildren(list.length === 0 ? h('p', {}, 'No budgets yet.') : h('ul', { class: 'budgets' }, list.map(budget => {
-      const item = budgetBar(budget, scopeName(budget, agents));
+      const item = budgetBar(budget, scopeName(budget, agents, clients));
       item.append(h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'button', dataset: { action: 'edit' }, onclick: () => edit(budget) }, `Edit “${budget.name}”`),
         h('button', {
@@ -128,7 +140,8 @@ export function budgetsSettingsCard(getAgents, signal) {
 
   async function reload() {
     try {
-      list = await budgetsApi.list(signal);
+      [list, clients] = await Promise.all([budgetsApi.list(signal), clientsApi.list(signal)]);
+      drawScope(getAgents(), form.elements.agentId?.value ?? '', form.elements.clientId?.value ?? '');
       draw();
     } catch (error) {
       if (error.name !== 'AbortError') {
@@ -146,6 +159,7 @@ export function budgetsSettingsCard(getAgents, signal) {
     const body = {
       name: String(data.get('name')).trim(),
       agentId: String(data.get('agentId') ?? '') || null,
+      clientId: String(data.get('clientId') ?? '') || null,
       period: String(data.get('period')),
       amount: data.get('amount') === '' ? null : Number(data.get('amount')),
       timezone: String(data.get('timezone')).trim() || null,
@@ -163,7 +177,7 @@ export function budgetsSettingsCard(getAgents, signal) {
   });
 
   drawScope(getAgents());
-  return { card: h('section', { class: 'card', 'aria-labelledby': 'budget-form-heading' }, heading, form, listArea), reload, redrawScope: () => drawScope(getAgents(), form.elements.agentId?.value ?? '') };
+  return { card: h('section', { class: 'card', 'aria-labelledby': 'budget-form-heading' }, heading, form, listArea), reload, redrawScope: () => drawScope(getAgents(), form.elements.agentId?.value ?? '', form.elements.clientId?.value ?? '') };
 }
 
 /** Settings' card: the alert settings (zone and anomaly rule). */

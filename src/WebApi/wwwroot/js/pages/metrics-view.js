@@ -1,7 +1,7 @@
 // Pieces the Overview and Usage pages share: asking for metrics, the totals, the series at the chosen grain, peak
 // hours, concurrency, call lengths, tables of breakdowns, empty states and the CSV download.
 
-import { agents as agentsApi, metrics as metricsApi } from '../api.js';
+import { agents as agentsApi, clients as clientsApi, metrics as metricsApi } from '../api.js';
 import { barChart, heatmapChart, peakChart, seriesChart } from '../charts.js';
 import { h, loading, pageHead, toast } from '../dom.js';
 import { filterForm, readFilters, remember } from '../filters.js';
@@ -12,17 +12,19 @@ import {
 
 /**
  * A page of metrics: the user's agents, the filter form, what `content(metrics, filters, agents)` draws, and the
- * CSV download. `choose(filters, agents)` may settle the filters first (Usage picks an agent);
- * `allAgentsLabel` lets the filter ask for every agent (Overview).
+ * CSV download. `choose(filters, agents, clients)` may settle the filters first (Usage picks an agent);
+ * `allAgentsLabel` lets the filter ask for every agent, and `clientFilter` for one client's agents (Overview).
  */
-export async function metricsPage(main, { params, signal }, { path, title, intro, allAgentsLabel, choose, content, csv }) {
+export async function metricsPage(main, { params, signal }, { path, title, intro, allAgentsLabel, clientFilter, choose, content, csv }) {
   main.append(pageHead(title, intro));
   const results = h('div', {}, loading());
   main.append(results);
 
   let agents;
+  let clients = [];
   try {
-    agents = await agentsApi.list(signal, true);
+    // Without its clients the page still works, only without the client choice.
+    [agents, clients] = await Promise.all([agentsApi.list(signal, true), clientFilter ? clientsApi.list(signal).catch(() => []) : []]);
   } catch (error) {
     if (error.name !== 'AbortError') {
       results.replaceChildren(failure(`Your agents could not be loaded: ${error.message}`));
@@ -34,12 +36,12 @@ export async function metricsPage(main, { params, signal }, { path, title, intro
     return;
   }
 
-  const filters = choose(readFilters(params), agents);
+  const filters = choose(readFilters(params), agents, clients);
   let shown = filters;
   const show = async chosen => {
     results.setAttribute('aria-busy', 'true');
     try {
-      const asked = apiFilters(chosen, agents);
+      const asked = apiFilters(chosen, agents, clients);
       // Concurrency per hour when the series is hourly, else per day (the finest it answers over long ranges).
       const [metrics, heatmap, concurrency] = await Promise.all([
         metricsApi.get(asked, signal),
@@ -51,7 +53,7 @@ export async function metricsPage(main, { params, signal }, { path, title, intro
       metrics.concurrency = concurrency;
       shown = chosen;
       remember(path, chosen);
-      results.replaceChildren(...content(metrics, chosen, agents).filter(Boolean));
+      results.replaceChildren(...content(metrics, chosen, agents, clients).filter(Boolean));
     } catch (error) {
       if (error.name === 'AbortError') {
         return;
@@ -67,9 +69,9 @@ export async function metricsPage(main, { params, signal }, { path, title, intro
     }
   };
 
-  const form = filterForm({ filters, agents, allAgentsLabel, onApply: show });
+  const form = filterForm({ filters, agents, clients, allAgentsLabel, onApply: show });
   results.before(h('section', { class: 'card', 'aria-label': 'Filters' }, form));
-  results.after(csvDownload(() => apiFilters(shown, agents), csv.choices, csv.fileName));
+  results.after(csvDownload(() => apiFilters(shown, agents, clients), csv.choices, csv.fileName));
   // The first load goes through the form too, so its errors land where later ones do.
   form.requestSubmit();
 }
@@ -82,13 +84,16 @@ const failure = text => h('p', { class: 'notice notice-bad', role: 'alert' }, te
  * The API's filters for the page's choices. A single agent that is inactive or deleted is asked for with the flag
  * that lets it in, since choosing it is asking for it.
  */
-function apiFilters(filters, agents) {
+function apiFilters(filters, agents, clients = []) {
   const agent = agents.find(a => a.id === filters.agentId);
+  // One agent chosen wins over the client (the API reads agentId first); a client no longer there is left out.
+  const client = agent ? undefined : clients.find(c => c.id === filters.clientId);
   return {
     startDate: filters.startDate,
     endDate: filters.endDate,
     timezone: filters.timezone,
     agentId: agent?.id,
+    clientId: client?.id,
     interval: filters.interval,
     includeInactive: filters.includeInactive || (agent !== undefined && !agent.isActive),
     includeDeleted: filters.includeDeleted || Boolean(agent?.deletedAt),
@@ -116,10 +121,11 @@ export function noCallsNotice(metrics, agents) {
       : ['No calls in this range. Choose other dates, or ', h('a', { href: '#/settings' }, 'sync your agents in Settings'), '.']);
 }
 
-export function rangeLine(metrics, agentCount) {
+export function rangeLine(metrics, agentCount, clientName = null) {
   const { startDate, endDate, timezone } = metrics.range;
   const agentsText = agentCount === 1 ? '1 agent' : `${formatCount(agentCount)} agents`;
-  return h('p', { class: 'muted', role: 'status' }, `${formatDay(startDate)} – ${formatDay(endDate)} (${timezone}) · ${agentsText}`);
+  const clientText = clientName ? ` of ${clientName}` : '';
+  return h('p', { class: 'muted', role: 'status' }, `${formatDay(startDate)} – ${formatDay(endDate)} (${timezone}) · ${agentsText}${clientText}`);
 }
 
 /** The headline numbers; calls, minutes and cost also against the previous period of the same length. */
@@ -218,7 +224,12 @@ function concurrencyCard(concurrency, interval) {
       concurrency.peakAt
         ? `At most ${formatCount(concurrency.peak)} ${concurrency.peak === 1 ? 'call' : 'calls'} in progress at once, first on ${formatLocal(concurrency.peakAt, true)}.`
         : 'No calls in progress in this range.'),
-    peakChart(points, grain),
+    concurrency.limit
+      ? h('p', { class: 'concurrency-limit', dataset: { limit: String(concurrency.limit) } },
+        `Your Vapi org limit: ${formatCount(concurrency.limit)} calls at once; reached or exceeded for `
+        + `${formatCount(Math.round(concurrency.minutesAtOrAboveLimit))} ${Math.round(concurrency.minutesAtOrAboveLimit) === 1 ? 'minute' : 'minutes'} in this range.`)
+      : h('p', { class: 'concurrency-limit' }, 'Set your Vapi org’s call limit on an agent (Settings → Edit) to see it here.'),
+    peakChart(points, grain, concurrency.limit),
     h('details', { class: 'data-table' },
       h('summary', {}, `Show the peak per ${grain}`),
       table({

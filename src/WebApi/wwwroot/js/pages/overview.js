@@ -13,17 +13,23 @@ export function render(main, context) {
     title: 'Overview',
     intro: 'What your agents did and cost, all together or one at a time.',
     allAgentsLabel: 'All active agents',
-    // An agent that no longer exists falls back to all of them.
-    choose: (filters, agents) => ({ ...filters, agentId: agents.some(a => a.id === filters.agentId) ? filters.agentId : '' }),
+    clientFilter: true,
+    // An agent or a client that no longer exists falls back to all of them.
+    choose: (filters, agents, clients) => ({
+      ...filters,
+      agentId: agents.some(a => a.id === filters.agentId) ? filters.agentId : '',
+      clientId: clients.some(c => c.id === filters.clientId) ? filters.clientId : '',
+    }),
     content,
     csv: { choices: [['day', 'One row per day'], ['agent', 'One row per agent'], ['client', 'One row per client'], ['call', 'One row per call']], fileName: 'vapi-usage' },
   });
 }
 
-function content(metrics, filters, agents) {
+function content(metrics, filters, agents, clients) {
   const single = agents.find(a => a.id === filters.agentId);
+  const client = single ? undefined : clients.find(c => c.id === filters.clientId);
   return [
-    rangeLine(metrics, metrics.agentIds.length),
+    rangeLine(metrics, metrics.agentIds.length, client?.name),
     noCallsNotice(metrics, agents),
     budgetsOverviewCard(agents),
     totalsList(metrics),
