@@ -100,7 +100,8 @@ public sealed class WebApiProcess : IAsyncDisposable
     /// <summary>Polls <c>/health/ready</c> every few milliseconds until it answers 200; fails with the output if the process exits or the time runs out.</summary>
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
-        using var client = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(2) };
+        // A loaded machine answers slowly: a short cap per request turned "slow" into "never ready" (soak, load 25 on 2 cores).
+        using var client = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(15) };
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < timeout)
         {
