@@ -9,6 +9,7 @@ using VapiAgents.Application.Metrics;
 using VapiAgents.Infrastructure.BackgroundJobs;
 using VapiAgents.Infrastructure.Identity;
 using VapiAgents.Infrastructure.Metrics;
+using VapiAgents.Infrastructure.Notifications;
 using VapiAgents.Infrastructure.Persistence;
 using VapiAgents.Infrastructure.Persistence.Providers;
 using VapiAgents.Infrastructure.Persistence.Repositories;
@@ -57,6 +58,10 @@ public static class DependencyInjection
         services.AddTransient<EvaluateAlertsJob>();
         services.AddTransient<ScheduledAlertEvaluationJob>();
         services.AddHostedService<RecurringAlertRegistration>();
+        services.AddNotificationDelivery();
+        services.AddScoped<Application.Notifications.INotificationJobQueue, HangfireNotificationJobQueue>();
+        services.AddTransient<DeliverNotificationJob>();
+        services.AddHostedService<NotificationDeliverySweeper>();
         services.AddScoped<IUsageReader, RollupUsageReader>();
         services.AddScoped<Application.Audit.IAuditTrail, AuditTrail>();
         services.AddScoped<CallRowUsageReader>();
