@@ -60,6 +60,7 @@ public static class DependencyInjection
         services.AddHostedService<RecurringAlertRegistration>();
         services.AddNotificationDelivery();
         services.AddScoped<Application.Notifications.INotificationJobQueue, HangfireNotificationJobQueue>();
+        services.AddScoped<Application.Notifications.INotificationChannelStreaks, NotificationChannelStreaks>();
         services.AddTransient<DeliverNotificationJob>();
         services.AddHostedService<NotificationDeliverySweeper>();
         services.AddScoped<IUsageReader, RollupUsageReader>();

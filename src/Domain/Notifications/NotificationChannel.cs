@@ -6,8 +6,9 @@ namespace VapiAgents.Domain.Notifications;
 
 /// <summary>
 /// Where a user's alerts go: a webhook (signed), a Slack incoming webhook or an e-mail address. URLs carry tokens,
-/// so they are stored sealed with a hint beside them; the webhook signing secret too. A channel that keeps failing
-/// disables itself (<see cref="RecordAttempt"/>) and the user re-enables it.
+/// so they are stored sealed with a hint beside them; the webhook signing secret too. A channel that keeps failing is
+/// disabled (<see cref="StreakIsFailing"/>; the count is kept by one atomic statement per attempt, since several
+/// deliveries to one channel finish at once) and the user re-enables it.
 /// </summary>
 public sealed class NotificationChannel : IAggregateRoot
 {
@@ -188,33 +189,11 @@ public sealed class NotificationChannel : IAggregateRoot
         Touch(now);
     }
 
-    /// <summary>
-    /// Counts an attempt. Answers true exactly once per streak: when the <see cref="FailingStreak"/>th failure in a
-    /// row disabled the channel (the caller raises the channel.failing alert).
-    /// </summary>
-    public bool RecordAttempt(bool succeeded, DateTime now)
-    {
-        if (succeeded)
-        {
-            ConsecutiveFailures = 0;
-            FailureStreakStartedAt = null;
-            return false;
-        }
+    /// <summary>Whether <paramref name="failuresInARow"/> failed attempts end the channel's streak (it is then disabled, once).</summary>
+    public static bool StreakIsFailing(int failuresInARow) => failuresInARow >= FailingStreak;
 
-        if (ConsecutiveFailures == 0)
-        {
-            FailureStreakStartedAt = now;
-        }
-
-        ConsecutiveFailures++;
-        if (ConsecutiveFailures != FailingStreak || !Enabled)
-        {
-            return false;
-        }
-
-        Disable($"{FailingStreak} delivery attempts in a row failed.", now);
-        return true;
-    }
+    /// <summary>The reason a failing streak disables a channel with.</summary>
+    public static string FailingStreakReason => $"{FailingStreak} delivery attempts in a row failed.";
 
     private void Touch(DateTime now)
     {

@@ -23,6 +23,7 @@ public sealed record DeliverNotificationCommand(Guid DeliveryId) : ICommand;
 public sealed partial class DeliverNotificationCommandHandler(
     IRepository<NotificationDelivery> deliveries,
     IRepository<NotificationChannel> channels,
+    INotificationChannelStreaks streaks,
     IReadRepository<Alert> alerts,
     IReadRepository<VapiAgent> agents,
     ISecretProtector protector,
@@ -55,7 +56,10 @@ public sealed partial class DeliverNotificationCommandHandler(
         }
 
         var channel = await channels.SingleOrDefaultAsync(new NotificationChannelByIdSpec(delivery.ChannelId), cancellationToken);
-        if (channel is null || (!channel.Enabled && delivery.Kind != NotificationDelivery.TestKind))
+        // A disabled channel gets nothing more, except a test event asked for while it was already disabled (to check
+        // the receiver before re-enabling it).
+        var testOfDisabled = delivery.Kind == NotificationDelivery.TestKind && channel?.DisabledAt is { } disabledAt && delivery.CreatedAt >= disabledAt;
+        if (channel is null || (!channel.Enabled && !testOfDisabled))
         {
             delivery.Abandon(channel is null ? "The channel was deleted." : "The channel is disabled.");
             await deliveries.SaveChangesAsync(cancellationToken);
@@ -66,6 +70,7 @@ public sealed partial class DeliverNotificationCommandHandler(
         var result = await SendAsync(delivery, channel, cancellationToken);
         now = clock.GetUtcNow().UtcDateTime;
         string outcome;
+        TimeSpan? retryIn = null;
         if (result.Delivered)
         {
             delivery.RecordDelivered(result.StatusCode, now);
@@ -86,17 +91,25 @@ public sealed partial class DeliverNotificationCommandHandler(
         {
             var delay = settings.RetryDelay(delivery.Attempts + 1, Random.Shared.NextDouble());
             delivery.RecordFailure(result.StatusCode, result.Error ?? "Failed.", now + delay);
-            jobs.Schedule(delivery.Id, delay);
+            retryIn = delay;
             outcome = "retrying";
         }
 
-        var streakEnded = channel.RecordAttempt(result.Delivered, now);
         await deliveries.SaveChangesAsync(cancellationToken);
+        var streakEnded = await streaks.RecordAsync(channel.Id, result.Delivered, now, cancellationToken);
+
+        // Queued after the streak is counted, so a retry never starts before a failing streak disabled its channel.
+        // Should this process die before queueing, the row is pending and due: the sweeper queues it.
+        if (retryIn is { } wait)
+        {
+            jobs.Schedule(delivery.Id, wait);
+        }
+
         Count(channel.Type, outcome);
         LogAttempt(logger, delivery.Id, channel.Id, delivery.Attempts, result.StatusCode, outcome);
-        if (streakEnded)
+        if (streakEnded is not null)
         {
-            await RaiseChannelFailingAsync(channel, now, cancellationToken);
+            await RaiseChannelFailingAsync(channel, streakEnded, now, cancellationToken);
         }
 
         return Unit.Value;
@@ -137,11 +150,11 @@ public sealed partial class DeliverNotificationCommandHandler(
     }
 
     /// <summary>One channel.failing alert per streak (its key names the streak), delivered to the user's other channels only.</summary>
-    private async Task RaiseChannelFailingAsync(NotificationChannel channel, DateTime now, CancellationToken cancellationToken)
+    private async Task RaiseChannelFailingAsync(NotificationChannel channel, FailedStreak failed, DateTime now, CancellationToken cancellationToken)
     {
-        var streak = (channel.FailureStreakStartedAt ?? now).ToString("yyyyMMdd'T'HHmmss.fffffff", CultureInfo.InvariantCulture);
-        var alert = Alert.ChannelFailing(channel.UserId, channel.Id, streak, channel.ConsecutiveFailures,
-            $"Notification channel \"{channel.Name}\" was disabled: its last {channel.ConsecutiveFailures} delivery attempts failed. Fix the receiver and re-enable it.", now);
+        var streak = failed.StartedAt.ToString("yyyyMMdd'T'HHmmss.fffffff", CultureInfo.InvariantCulture);
+        var alert = Alert.ChannelFailing(channel.UserId, channel.Id, streak, failed.Failures,
+            $"Notification channel \"{channel.Name}\" was disabled: its last {failed.Failures} delivery attempts failed. Fix the receiver and re-enable it.", now);
         var others = NotificationOutbox.DeliveriesFor(alert, await outbox.EnabledChannelsAsync(channel.UserId, cancellationToken), now);
         if (await alertLog.TryAddAsync(alert, others, cancellationToken))
         {
