@@ -157,6 +157,13 @@ public sealed class NotificationChannel : IAggregateRoot
         Touch(now);
     }
 
+    /// <summary>The same URL sealed with another encryption key (key rotation); nothing else changes.</summary>
+    public void ResealUrl(SealedSecret url) => Url = Url is null ? throw new DomainRuleException("This channel has no URL.") : url;
+
+    /// <summary>The same signing secret sealed with another encryption key (key rotation); nothing else changes.</summary>
+    public void ResealSigningSecret(SealedSecret secret) =>
+        SigningSecret = SigningSecret is null ? throw new DomainRuleException("This channel has no signing secret.") : secret;
+
     /// <summary>Whether alerts of this kind go to this channel (enabled or not).</summary>
     public bool Wants(AlertKind kind) => Kinds.Contains(kind);
 

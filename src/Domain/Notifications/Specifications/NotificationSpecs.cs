@@ -49,3 +49,11 @@ public sealed class OverdueNotificationDeliveriesSpec : Specification<Notificati
         Query.Select(d => d.Id);
     }
 }
+
+/// <summary>Channels with a URL or signing secret sealed with another key than the active one (for key rotation).</summary>
+public sealed class NotificationChannelsSealedWithOtherKeySpec : Specification<NotificationChannel>
+{
+    public NotificationChannelsSealedWithOtherKeySpec(string activeKeyId, int take) =>
+        Query.Where(c => (c.Url != null && c.Url.KeyId != activeKeyId) || (c.SigningSecret != null && c.SigningSecret.KeyId != activeKeyId))
+            .OrderBy(c => c.Id).Take(take);
+}

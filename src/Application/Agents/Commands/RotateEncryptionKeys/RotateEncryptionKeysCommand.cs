@@ -19,6 +19,7 @@ public sealed record RotateEncryptionKeysResult(string ActiveKeyId, int Resealed
 
 public sealed class RotateEncryptionKeysCommandHandler(
     IRepository<VapiAgent> agents,
+    IRepository<Domain.Notifications.NotificationChannel> channels,
     ISecretProtector protector,
     ITokenKeyRing tokenKeys,
     ICurrentUser currentUser,
@@ -41,6 +42,7 @@ public sealed class RotateEncryptionKeysCommandHandler(
             var batch = await agents.ListAsync(new AgentsSealedWithOtherKeySpec(protector.ActiveKeyId, BatchSize), cancellationToken);
             if (batch.Count == 0)
             {
+                resealed += await ResealChannelsAsync(cancellationToken);
                 await audit.SaveAsync(AuditEvent.Record(AuditActions.EncryptionKeysRotated, null, currentUser.UserId, null,
                     $"{resealed} secret(s) re-sealed with key '{protector.ActiveKeyId}'", currentUser.IpAddress, clock.GetUtcNow().UtcDateTime), cancellationToken);
                 return new RotateEncryptionKeysResult(protector.ActiveKeyId, resealed);
@@ -62,6 +64,39 @@ public sealed class RotateEncryptionKeysCommandHandler(
             }
 
             await agents.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Notification channels' URLs and signing secrets (owner: the channel), in committed batches like the agents'.</summary>
+    private async Task<int> ResealChannelsAsync(CancellationToken cancellationToken)
+    {
+        var resealed = 0;
+        while (true)
+        {
+            var batch = await channels.ListAsync(
+                new Domain.Notifications.Specifications.NotificationChannelsSealedWithOtherKeySpec(protector.ActiveKeyId, BatchSize), cancellationToken);
+            if (batch.Count == 0)
+            {
+                return resealed;
+            }
+
+            foreach (var channel in batch)
+            {
+                if (channel.Url is { } url && url.KeyId != protector.ActiveKeyId)
+                {
+                    channel.ResealUrl(protector.Seal(protector.Unseal(url, SecretPurpose.NotificationUrl, channel.Id), SecretPurpose.NotificationUrl, channel.Id));
+                    resealed++;
+                }
+
+                if (channel.SigningSecret is { } secret && secret.KeyId != protector.ActiveKeyId)
+                {
+                    channel.ResealSigningSecret(protector.Seal(
+                        protector.Unseal(secret, SecretPurpose.NotificationSigningSecret, channel.Id), SecretPurpose.NotificationSigningSecret, channel.Id));
+                    resealed++;
+                }
+            }
+
+            await channels.SaveChangesAsync(cancellationToken);
         }
     }
 }
