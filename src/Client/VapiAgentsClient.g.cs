@@ -353,7 +353,7 @@ namespace VapiAgents.Client
         /// Your alerts, newest first: open (default), acknowledged or all.
         /// </summary>
         /// <remarks>
-        /// Kinds: budget.threshold, anomaly.cost, anomaly.calls, sync.failing. Fields that do not apply to a kind are null. `total` counts every alert of the status.
+        /// Kinds: budget.threshold, anomaly.cost, anomaly.calls, sync.failing, channel.failing. Fields that do not apply to a kind are null. `total` counts every alert of the status.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<AlertListDto> ListAlertsAsync(string status, int? limit, int? offset);
@@ -363,7 +363,7 @@ namespace VapiAgents.Client
         /// Your alerts, newest first: open (default), acknowledged or all.
         /// </summary>
         /// <remarks>
-        /// Kinds: budget.threshold, anomaly.cost, anomaly.calls, sync.failing. Fields that do not apply to a kind are null. `total` counts every alert of the status.
+        /// Kinds: budget.threshold, anomaly.cost, anomaly.calls, sync.failing, channel.failing. Fields that do not apply to a kind are null. `total` counts every alert of the status.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<AlertListDto> ListAlertsAsync(string status, int? limit, int? offset, System.Threading.CancellationToken cancellationToken);
@@ -3375,7 +3375,7 @@ namespace VapiAgents.Client
         /// Your alerts, newest first: open (default), acknowledged or all.
         /// </summary>
         /// <remarks>
-        /// Kinds: budget.threshold, anomaly.cost, anomaly.calls, sync.failing. Fields that do not apply to a kind are null. `total` counts every alert of the status.
+        /// Kinds: budget.threshold, anomaly.cost, anomaly.calls, sync.failing, channel.failing. Fields that do not apply to a kind are null. `total` counts every alert of the status.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual System.Threading.Tasks.Task<AlertListDto> ListAlertsAsync(string status, int? limit, int? offset)
@@ -3388,7 +3388,7 @@ namespace VapiAgents.Client
         /// Your alerts, newest first: open (default), acknowledged or all.
         /// </summary>
         /// <remarks>
-        /// Kinds: budget.threshold, anomaly.cost, anomaly.calls, sync.failing. Fields that do not apply to a kind are null. `total` counts every alert of the status.
+        /// Kinds: budget.threshold, anomaly.cost, anomaly.calls, sync.failing, channel.failing. Fields that do not apply to a kind are null. `total` counts every alert of the status.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<AlertListDto> ListAlertsAsync(string status, int? limit, int? offset, System.Threading.CancellationToken cancellationToken)
