@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddScoped<Metrics.MetricsScopeResolver>();
         services.AddScoped<Budgets.BudgetSpending>();
         services.AddScoped<Alerts.AlertTrigger>();
+        services.AddScoped<Notifications.NotificationOutbox>();
         services.AddScoped<Agents.AgentKeyVerifier>();
         return services;
     }

@@ -36,7 +36,7 @@ public static class CommandLine
                 Console.WriteLine($"Re-sealed {result.Resealed} secret(s) with encryption key '{result.ActiveKeyId}'.");
                 if (result.Skipped > 0)
                 {
-                    Console.WriteLine($"Skipped {result.Skipped} secret(s) no configured key could open, of agents {string.Join(", ", result.SkippedAgentIds)}.");
+                    Console.WriteLine($"Skipped {result.Skipped} secret(s) no configured key could open, of agents {string.Join(", ", result.SkippedAgentIds)} and notification channels {string.Join(", ", result.SkippedChannelIds)}.");
                 }
 
                 return 0;

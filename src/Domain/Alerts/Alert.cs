@@ -29,7 +29,7 @@ public sealed class Alert : IAggregateRoot
 
     public Guid? BudgetId { get; private set; }
 
-    /// <summary>The notification channel that delivered it (the next issue's); always null for now.</summary>
+    /// <summary>The notification channel a <c>channel.failing</c> alert is about; null for every other kind.</summary>
     public Guid? ChannelId { get; private set; }
 
     public int? Threshold { get; private set; }
@@ -63,6 +63,14 @@ public sealed class Alert : IAggregateRoot
     /// <param name="streak">What names the streak: the last successful run before it (or "never").</param>
     public static Alert SyncFailing(string userId, Guid agentId, string streak, int failures, string message, DateTime now) =>
         New(userId, AlertKind.SyncFailing, agentId, null, null, null, failures, null, message, $"sync.failing:{agentId:N}:{streak}", now);
+
+    /// <param name="streak">Names the failure streak (when it began), so a channel failing again after a success alerts again.</param>
+    public static Alert ChannelFailing(string userId, Guid channelId, string streak, int failures, string message, DateTime now)
+    {
+        var alert = New(userId, AlertKind.ChannelFailing, null, null, null, null, failures, null, message, $"channel.failing:{channelId:N}:{streak}", now);
+        alert.ChannelId = channelId;
+        return alert;
+    }
 
     private static Alert New(string userId, AlertKind kind, Guid? agentId, Guid? budgetId, int? threshold, DateOnly? periodStart, decimal value, decimal? reference, string message, string key, DateTime now) => new()
     {

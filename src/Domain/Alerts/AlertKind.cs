@@ -7,4 +7,7 @@ public enum AlertKind
     AnomalyCost,
     AnomalyCalls,
     SyncFailing,
+
+    /// <summary>A notification channel was disabled after failing again and again.</summary>
+    ChannelFailing,
 }

@@ -50,6 +50,10 @@ public abstract class ApplicationDbContext(DbContextOptions options)
 
     public DbSet<Domain.Alerts.AlertSettings> AlertSettings => Set<Domain.Alerts.AlertSettings>();
 
+    public DbSet<Domain.Notifications.NotificationChannel> NotificationChannels => Set<Domain.Notifications.NotificationChannel>();
+
+    public DbSet<Domain.Notifications.NotificationDelivery> NotificationDeliveries => Set<Domain.Notifications.NotificationDelivery>();
+
     /// <summary>Saves, turning provider errors the application understands into its own exceptions.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -31,7 +31,9 @@ public static class TelemetryConfig
             .WithTracing(tracing => tracing
                 .AddSource(VapiAgentsTelemetry.Name)
                 .AddAspNetCoreInstrumentation(options => options.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
-                .AddHttpClientInstrumentation()
+                // Requests to notification receivers are not traced: their URL (Slack's, a webhook's) is a secret.
+                .AddHttpClientInstrumentation(options => options.FilterHttpRequestMessage =
+                    request => !request.Options.TryGetValue(VapiAgents.Infrastructure.Notifications.NotificationHttp.Untraced, out var untraced) || !untraced)
                 .AddEntityFrameworkCoreInstrumentation()
                 .AddNpgsql())
             .WithMetrics(metrics =>

@@ -18,7 +18,7 @@ public sealed class Alerts : IEndpointGroup
 
         group.MapGet("alerts", ListAlerts).WithName(nameof(ListAlerts))
             .WithSummary("Your alerts, newest first: open (default), acknowledged or all.")
-            .WithDescription("Kinds: budget.threshold, anomaly.cost, anomaly.calls, sync.failing. Fields that do not apply to a kind are null. `total` counts every alert of the status.")
+            .WithDescription("Kinds: budget.threshold, anomaly.cost, anomaly.calls, sync.failing, channel.failing. Fields that do not apply to a kind are null. `total` counts every alert of the status.")
             .ProducesValidationProblem();
         group.MapPost("alerts/{id:guid}/acknowledge", AcknowledgeAlert).WithName(nameof(AcknowledgeAlert))
             .WithSummary("Marks an alert seen.")

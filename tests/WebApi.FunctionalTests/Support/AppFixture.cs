@@ -35,6 +35,9 @@ public abstract class AppFixture(Provider provider) : IAsyncLifetime
 
     protected virtual IDictionary<string, string?> Settings() => new Dictionary<string, string?>();
 
+    /// <summary>Service replacements for the app (e.g. a name resolver the test controls); none by default.</summary>
+    protected virtual Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? Services() => null;
+
     public async Task InitializeAsync()
     {
         if (Provider == Provider.PostgreSql)
@@ -58,7 +61,7 @@ public abstract class AppFixture(Provider provider) : IAsyncLifetime
 
         var settings = Settings();
         settings["Vapi:BaseUrl"] = _vapi.BaseUrl;
-        _app = await TestApp.StartAsync(Provider, settings);
+        _app = await TestApp.StartAsync(Provider, settings, services: Services());
     }
 
     public async Task DisposeAsync()

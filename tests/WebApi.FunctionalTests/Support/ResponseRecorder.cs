@@ -13,8 +13,10 @@ public sealed class ResponseRecorder : DelegatingHandler
     {
         var response = await base.SendAsync(request, cancellationToken);
         // The answers that carry a secret by design: a new webhook secret or access token, shown to its owner once.
+        var path = request.RequestUri?.AbsolutePath ?? "";
         var showsNewSecret = request.Method == HttpMethod.Post
-            && (request.RequestUri?.AbsolutePath.EndsWith("/webhook-secret") == true || request.RequestUri?.AbsolutePath == "/api/auth/tokens");
+            && (path.EndsWith("/webhook-secret") || path == "/api/auth/tokens" || path == "/api/vapi/notification-channels"
+                || (path.StartsWith("/api/vapi/notification-channels/") && path.EndsWith("/rotate-secret")));
         if (!showsNewSecret && response.Content.Headers.ContentType?.MediaType is { } type && (type.Contains("json") || type.StartsWith("text")))
         {
             await response.Content.LoadIntoBufferAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using VapiAgents.TestSupport;
 
 namespace VapiAgents.WebApi.FunctionalTests.Support;
@@ -18,6 +19,7 @@ public sealed class TestApp : IAsyncDisposable
 {
     private readonly TempFolder _folder;
     private readonly TestDatabase? _database;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <summary>A second instance on this app's database (its own process state, Hangfire server and data folder).</summary>
     public TestApp StartPeer(IDictionary<string, string?>? overrides = null)
@@ -30,20 +32,21 @@ public sealed class TestApp : IAsyncDisposable
 
         var folder = new TempFolder("peer");
         settings["DataFolder"] = folder.Path;
-        return new TestApp(Provider, folder, database: null, settings, Environment) { SharesDatabaseWith = this };
+        return new TestApp(Provider, folder, database: null, settings, Environment, _services) { SharesDatabaseWith = this };
     }
 
     /// <summary>The app whose database this one uses (for the secrets scan of a peer).</summary>
     public TestApp? SharesDatabaseWith { get; private init; }
 
-    private TestApp(Provider provider, TempFolder folder, TestDatabase? database, Dictionary<string, string?> settings, string environment)
+    private TestApp(Provider provider, TempFolder folder, TestDatabase? database, Dictionary<string, string?> settings, string environment, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         Provider = provider;
         _folder = folder;
         _database = database;
         Settings = settings;
         Environment = environment;
-        Factory = new VapiAgentsFactory(settings, Logs, environment);
+        Factory = new VapiAgentsFactory(settings, Logs, environment, services);
         Factory.StartServer();
     }
 
@@ -61,7 +64,9 @@ public sealed class TestApp : IAsyncDisposable
 
     public string? PostgresConnectionString => _database?.ConnectionString ?? SharesDatabaseWith?.PostgresConnectionString;
 
-    public static async Task<TestApp> StartAsync(Provider provider, IDictionary<string, string?>? extraSettings = null, string environment = "Development")
+    /// <param name="services">Service replacements applied to this host (and its restarts and peers).</param>
+    public static async Task<TestApp> StartAsync(
+        Provider provider, IDictionary<string, string?>? extraSettings = null, string environment = "Development", Action<IServiceCollection>? services = null)
     {
         var folder = new TempFolder("app");
         TestDatabase? database = null;
@@ -101,7 +106,7 @@ public sealed class TestApp : IAsyncDisposable
 
         try
         {
-            return new TestApp(provider, folder, database, settings, environment);
+            return new TestApp(provider, folder, database, settings, environment, services);
         }
         catch
         {
@@ -116,10 +121,16 @@ public sealed class TestApp : IAsyncDisposable
     }
 
     /// <summary>Stops this host and starts a new one on the same database and settings (a process restart).</summary>
-    public async Task RestartAsync()
+    /// <param name="whileStopped">Runs after the old host stopped and before the new one starts.</param>
+    public async Task RestartAsync(Func<Task>? whileStopped = null)
     {
         await Factory.DisposeAsync();
-        Factory = new VapiAgentsFactory(Settings, Logs, Environment);
+        if (whileStopped is not null)
+        {
+            await whileStopped();
+        }
+
+        Factory = new VapiAgentsFactory(Settings, Logs, Environment, _services);
         Factory.StartServer();
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -10,10 +11,13 @@ public sealed class VapiAgentsFactory : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly string _environment;
+    private readonly Action<IServiceCollection>? _services;
 
-    public VapiAgentsFactory(IReadOnlyDictionary<string, string?> settings, LogCapture logs, string environment = "Development")
+    /// <param name="services">Replaces services after the app's own (e.g. a name resolver the test controls).</param>
+    public VapiAgentsFactory(IReadOnlyDictionary<string, string?> settings, LogCapture logs, string environment = "Development", Action<IServiceCollection>? services = null)
     {
         _settings = settings;
+        _services = services;
         _environment = environment;
         Logs = logs;
         UseKestrel(0);
@@ -33,5 +37,9 @@ public sealed class VapiAgentsFactory : WebApplicationFactory<Program>
         // Only the capture: it keeps every line for the secrets scan, without flooding the test output.
         builder.ConfigureLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Debug).AddProvider(Logs));
         builder.ConfigureServices(services => services.AddSingleton(Logs));
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
     }
 }

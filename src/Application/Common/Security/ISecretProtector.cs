@@ -10,6 +10,12 @@ public enum SecretPurpose
 
     /// <summary>The Data Protection keys that protect bearer tokens (their owner id is <see cref="Guid.Empty"/>).</summary>
     TokenSigningKey,
+
+    /// <summary>A notification channel's webhook or Slack URL (owner: the channel).</summary>
+    NotificationUrl,
+
+    /// <summary>A webhook channel's Standard Webhooks signing secret (owner: the channel).</summary>
+    NotificationSigningSecret,
 }
 
 /// <summary>Seals secrets for storage and opens them again, bound to their owner (the agent's id).</summary>

@@ -17,10 +17,13 @@ public sealed record RotateEncryptionKeysCommand : ICommand<RotateEncryptionKeys
 
 /// <param name="Skipped">Secrets no configured key could unseal (corrupted, or sealed with a key no longer configured): left as they are.</param>
 /// <param name="SkippedAgentIds">The agents holding them, so an operator can have their owners enter the key again.</param>
-public sealed record RotateEncryptionKeysResult(string ActiveKeyId, int Resealed, int Skipped, IReadOnlyList<Guid> SkippedAgentIds);
+/// <param name="SkippedChannelIds">The notification channels holding them (their owners re-create them).</param>
+public sealed record RotateEncryptionKeysResult(
+    string ActiveKeyId, int Resealed, int Skipped, IReadOnlyList<Guid> SkippedAgentIds, IReadOnlyList<Guid> SkippedChannelIds);
 
 public sealed class RotateEncryptionKeysCommandHandler(
     IRepository<VapiAgent> agents,
+    IRepository<Domain.Notifications.NotificationChannel> channels,
     ISecretProtector protector,
     ITokenKeyRing tokenKeys,
     ICurrentUser currentUser,
@@ -45,11 +48,15 @@ public sealed class RotateEncryptionKeysCommandHandler(
             var batch = await agents.ListAsync(new AgentsSealedWithOtherKeySpec(protector.ActiveKeyId, BatchSize, skippedAgents), cancellationToken);
             if (batch.Count == 0)
             {
+                var (channelsResealed, skippedChannels) = await ResealChannelsAsync(cancellationToken);
+                resealed += channelsResealed;
+                skipped += skippedChannels.Count;
                 await audit.SaveAsync(AuditEvent.Record(AuditActions.EncryptionKeysRotated, null, currentUser.UserId, null,
                     $"{resealed} secret(s) re-sealed with key '{protector.ActiveKeyId}'" +
-                    (skipped == 0 ? "" : $"; {skipped} secret(s) no key could open left as they were (agents {string.Join(", ", skippedAgents)})"),
+                    (skipped == 0 ? "" : $"; {skipped} secret(s) no key could open left as they were (agents {string.Join(", ", skippedAgents)}; " +
+                        $"notification channels {string.Join(", ", skippedChannels)})"),
                     currentUser.IpAddress, clock.GetUtcNow().UtcDateTime), cancellationToken);
-                return new RotateEncryptionKeysResult(protector.ActiveKeyId, resealed, skipped, skippedAgents);
+                return new RotateEncryptionKeysResult(protector.ActiveKeyId, resealed, skipped, skippedAgents, skippedChannels);
             }
 
             foreach (var agent in batch)
@@ -102,6 +109,59 @@ public sealed class RotateEncryptionKeysCommandHandler(
         catch (SecretUnsealException)
         {
             return null;
+        }
+    }
+
+    /// <summary>Notification channels' URLs and signing secrets (owner: the channel), in committed batches like the agents'.</summary>
+    private async Task<(int Resealed, List<Guid> Skipped)> ResealChannelsAsync(CancellationToken cancellationToken)
+    {
+        var resealed = 0;
+        var skipped = new List<Guid>();
+        while (true)
+        {
+            var batch = await channels.ListAsync(
+                new Domain.Notifications.Specifications.NotificationChannelsSealedWithOtherKeySpec(protector.ActiveKeyId, BatchSize, skipped), cancellationToken);
+            if (batch.Count == 0)
+            {
+                return (resealed, skipped);
+            }
+
+            foreach (var channel in batch)
+            {
+                var opened = true;
+                if (channel.Url is { } url && url.KeyId != protector.ActiveKeyId)
+                {
+                    if (TryReseal(url, SecretPurpose.NotificationUrl, channel.Id) is { } sealedUrl)
+                    {
+                        channel.ResealUrl(sealedUrl);
+                        resealed++;
+                    }
+                    else
+                    {
+                        opened = false;
+                    }
+                }
+
+                if (channel.SigningSecret is { } secret && secret.KeyId != protector.ActiveKeyId)
+                {
+                    if (TryReseal(secret, SecretPurpose.NotificationSigningSecret, channel.Id) is { } sealedSecret)
+                    {
+                        channel.ResealSigningSecret(sealedSecret);
+                        resealed++;
+                    }
+                    else
+                    {
+                        opened = false;
+                    }
+                }
+
+                if (!opened)
+                {
+                    skipped.Add(channel.Id);
+                }
+            }
+
+            await channels.SaveChangesAsync(cancellationToken);
         }
     }
 }

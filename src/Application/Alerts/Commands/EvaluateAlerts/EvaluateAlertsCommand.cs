@@ -31,6 +31,7 @@ public sealed class EvaluateAlertsCommandHandler(
     IUsageReader usage,
     IAgentCallHistory history,
     IAlertLog log,
+    Notifications.NotificationOutbox outbox,
     TimeProvider clock) : ICommandHandler<EvaluateAlertsCommand, int>
 {
     /// <summary>Failed syncs in a row that make an agent's syncing "failing".</summary>
@@ -62,11 +63,16 @@ public sealed class EvaluateAlertsCommandHandler(
         // Most occurrences were alerted by an earlier evaluation: skip those without a doomed insert; the unique
         // key still settles races with evaluations running elsewhere.
         var existing = await log.ExistingAsync(userId, [.. due.Select(a => a.OccurrenceKey)], cancellationToken);
+        var fresh = due.Where(a => !existing.Contains(a.OccurrenceKey)).ToList();
+        var channels = fresh.Count == 0 ? [] : await outbox.EnabledChannelsAsync(userId, cancellationToken);
         var created = 0;
-        foreach (var alert in due.Where(a => !existing.Contains(a.OccurrenceKey)))
+        foreach (var alert in fresh)
         {
-            if (await log.TryAddAsync(alert, cancellationToken))
+            // The deliveries go in with the alert (the outbox): a raised alert always has them, a refused one none.
+            var deliveries = Notifications.NotificationOutbox.DeliveriesFor(alert, channels, now);
+            if (await log.TryAddAsync(alert, deliveries, cancellationToken))
             {
+                outbox.Enqueue(deliveries);
                 created++;
             }
         }
