@@ -16,8 +16,8 @@ public sealed class Admin : IEndpointGroup
 
         group.MapPost("encryption/rotate", RotateEncryptionKeys).WithName(nameof(RotateEncryptionKeys))
             .WithSummary("Re-seals every stored secret with Encryption:ActiveKeyId. Idempotent; safe to interrupt and run again.")
-            .WithDescription("Operators only (Admin role; never a personal access token). Agent keys, webhook secrets and the token key ring are re-sealed with the active key. " +
-                             "A secret no configured key can open (corrupted, or its key removed) is left as it is and reported in skipped and skippedAgentIds; the rest are re-sealed.");
+            .WithDescription("Operators only (Admin role; never a personal access token). Agent keys, webhook secrets, notification channels' URLs and signing secrets and the token key ring are re-sealed with the active key. " +
+                             "A secret no configured key can open (corrupted, or its key removed) is left as it is and reported in skipped, skippedAgentIds and skippedChannelIds; the rest are re-sealed.");
         group.MapPost("rollups/rebuild", RebuildRollups).WithName(nameof(RebuildRollups))
             .WithSummary("Recomputes the usage rollups from the call rows (all users, or one with ?userId=).")
             .WithDescription("Operators only (Admin role; never a personal access token). Use after a manual data fix; metrics read the rebuilt rollups at once.");
