@@ -63,7 +63,6 @@ public sealed class NotificationsTests(DashboardFixture fixture)
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Copy Signing secret" }).ClickAsync();
         (await session.Page.EvaluateAsync<string>("() => navigator.clipboard.readText()")).Should().Be(secret);
         await Expect(dialog).ToContainTextAsync("it will not be shown again");
-        await session.ScreenshotAsync("settings-notification-secret");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
         await Expect(session.Page.Locator("dialog")).ToHaveCountAsync(0);
         (await session.Page.ContentAsync()).Should().NotContain(secret, "closing the dialog forgets the secret");
@@ -166,6 +165,46 @@ public sealed class NotificationsTests(DashboardFixture fixture)
         await Expect(session.Page.Locator("dialog")).ToHaveCountAsync(0);
         (await session.Page.ContentAsync()).Should().NotContain(secondSecret);
         await Expect(item.Locator(".channel-message")).ToContainTextAsync("The secret was replaced");
+    }
+
+    [SkippableFact]
+    public async Task AnEmailChannel_AsksForAnAddressInsteadOfAUrl_AndHasNoSecret()
+    {
+        await using var session = await fixture.OpenAsync();
+        await session.SignUpAsync();
+        var form = NotificationsCard(session).GetByRole(AriaRole.Form, new() { Name = "Add a notification channel" });
+        var url = form.GetByLabel("URL", new() { Exact = true });
+        var email = form.GetByLabel("E-mail address");
+        await Expect(url).ToBeVisibleAsync();
+        await Expect(email).ToBeHiddenAsync();
+
+        await form.GetByLabel("Type").SelectOptionAsync("email");
+        await Expect(url).ToBeHiddenAsync();
+        await Expect(email).ToBeVisibleAsync();
+        await form.GetByLabel("Channel name").FillAsync("Finance inbox");
+        await email.FillAsync("not an address");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Add channel" }).ClickAsync();
+        await Expect(email).ToHaveAccessibleDescriptionAsync(new Regex("email must be one e-mail address"));
+        await Expect(email).ToBeFocusedAsync();
+
+        await email.FillAsync("finance@example.test");
+        await form.GetByRole(AriaRole.Group, new() { Name = "Send these alerts" }).GetByLabel("Unusual calls").UncheckAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = "Add channel" }).ClickAsync();
+        var item = ChannelItem(session, "Finance inbox");
+        await Expect(item.Locator(".channel-destination")).ToHaveTextAsync("finance@example.test");
+        await Expect(item.Locator(".channel-kinds-list")).ToHaveTextAsync("Budget thresholds, Unusual cost, Failing syncs, Failing notification channels");
+        await Expect(item.GetByRole(AriaRole.Button, new() { Name = "Rotate secret Finance inbox" })).ToHaveCountAsync(0);
+        await Expect(session.Page.Locator("dialog")).ToHaveCountAsync(0);
+        await Expect(session.Page.Locator("#toast")).ToContainTextAsync("Added “Finance inbox”");
+        // The form is back to its start: a webhook with every kind ticked.
+        await Expect(form.GetByLabel("Type")).ToHaveValueAsync("webhook");
+        await Expect(url).ToBeVisibleAsync();
+        await Expect(form.GetByRole(AriaRole.Group, new() { Name = "Send these alerts" }).GetByLabel("Unusual calls")).ToBeCheckedAsync();
+
+        var channel = (await ChannelsFromApiAsync(session)).Single();
+        channel.GetProperty("type").GetString().Should().Be("email");
+        channel.GetProperty("email").GetString().Should().Be("finance@example.test");
+        channel.GetProperty("kinds").GetArrayLength().Should().Be(4);
     }
 
     private static ILocator NotificationsCard(DashboardSession session) =>
