@@ -116,10 +116,10 @@ public sealed class NotificationsTests(DashboardFixture fixture)
     }
 
     [SkippableFact]
-    public async Task AChannelDisabledByA410_SaysWhyInWords_IsReEnabled_AndItsSecretRotatedShowsTheNewOneOnce()
+    public async Task AChannelDisabledByA410_SaysWhyInWords_IsReEnabled_AndItsSecretRotatedShowsTheNewOneOnce_OnAPhone()
     {
         await using var receiver = await HookReceiver.StartAsync();
-        await using var session = await fixture.OpenAsync();
+        await using var session = await fixture.OpenAsync(Viewport.Phone);
         await session.SignUpAsync();
         var form = NotificationsCard(session).GetByRole(AriaRole.Form, new() { Name = "Add a notification channel" });
         await form.GetByLabel("Channel name").FillAsync("Old receiver");
@@ -141,6 +141,10 @@ public sealed class NotificationsTests(DashboardFixture fixture)
         await Expect(item.Locator(".channel-disabled")).ToContainTextAsync("The receiver answered 410 Gone.");
         await Expect(item).ToHaveAttributeAsync("data-enabled", "false");
         receiver.Requests.Should().ContainSingle();
+        // On a phone the deliveries are cards, each value under its column's name.
+        (await item.Locator("table.deliveries-table thead").EvaluateAsync<string>("e => getComputedStyle(e).display")).Should().Be("none");
+        await session.ScreenshotAsync("settings-notifications");
+        (await session.ContrastProblemsAsync()).Should().BeEmpty();
 
         await session.Page.ReloadAsync();
         item = ChannelItem(session, "Old receiver");
