@@ -107,3 +107,18 @@ export const accessTokens = {
   create: body => api('/api/auth/tokens', { method: 'POST', body }),
   revoke: id => api(`/api/auth/tokens/${id}`, { method: 'DELETE' }),
 };
+
+/** Where alerts are delivered: webhook, Slack and e-mail channels. */
+export const notificationChannels = {
+  list: signal => api('/api/vapi/notification-channels', { signal }).then(r => r.channels),
+  get: id => api(`/api/vapi/notification-channels/${id}`).then(r => r.channel),
+  /** Resolves with { channel, secret }: a webhook's signing secret is answered this once. */
+  create: body => api('/api/vapi/notification-channels', { method: 'POST', body }),
+  update: (id, body) => api(`/api/vapi/notification-channels/${id}`, { method: 'PATCH', body }).then(r => r.channel),
+  remove: id => api(`/api/vapi/notification-channels/${id}`, { method: 'DELETE' }),
+  /** Resolves with { channel, secret }: the new secret, answered this once. */
+  rotateSecret: id => api(`/api/vapi/notification-channels/${id}/rotate-secret`, { method: 'POST' }),
+  /** Queues a test event; resolves with { deliveryId, eventId }. */
+  test: id => api(`/api/vapi/notification-channels/${id}/test`, { method: 'POST' }),
+  deliveries: (id, signal) => api(`/api/vapi/notification-channels/${id}/deliveries`, { signal }).then(r => r.deliveries),
+};

@@ -10,6 +10,7 @@ const KIND_WORDS = {
   'anomaly.cost': 'Unusual cost',
   'anomaly.calls': 'Unusual calls',
   'sync.failing': 'Sync failing',
+  'channel.failing': 'Notification channel failing',
 };
 
 export async function render(main, { params, signal }) {

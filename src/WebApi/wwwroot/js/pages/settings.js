@@ -1,8 +1,9 @@
 // Settings → Vapi integration: the user's agents, their keys, activation, verification, sync and deletion; budgets,
-// alert settings and access tokens from their own modules.
+// alert settings, notification channels and access tokens from their own modules.
 
 import { accessTokensSettingsCard } from './access-tokens-view.js';
 import { alertSettingsCard, budgetsSettingsCard } from './budgets-view.js';
+import { notificationsSettingsCard } from './notifications-view.js';
 import { agents as agentsApi, syncs as syncsApi } from '../api.js';
 import { h, loading, pageHead, toast } from '../dom.js';
 import { checkbox, clearErrors, confirmDialog, field, formError, showErrors, whileBusy } from '../forms.js';
@@ -71,6 +72,7 @@ export async function render(main, { signal }) {
       listArea),
     budgets.card,
     alertSettingsCard(signal),
+    notificationsSettingsCard(signal),
     accessTokensSettingsCard(signal));
   await reload();
   budgets.redrawScope();
