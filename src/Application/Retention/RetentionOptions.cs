@@ -22,4 +22,7 @@ public sealed class RetentionOptions
 
     /// <summary>Finished sync runs queued more than this many days ago go; a queued or running run is never deleted.</summary>
     public int SyncRunsDays { get; set; } = 90;
+
+    /// <summary>Finished notification deliveries created more than this many days ago go; a pending one is never deleted.</summary>
+    public int NotificationDeliveriesDays { get; set; } = 30;
 }

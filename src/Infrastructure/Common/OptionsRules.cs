@@ -93,7 +93,7 @@ public static class OptionsRules
 
         // 0 keeps for ever; a negative age is a typo, not a policy.
         foreach (var problem in AtLeast(section, 0, ("InboundWebhookDeliveriesDays", options.InboundWebhookDeliveriesDays),
-            ("AuditDays", options.AuditDays), ("SyncRunsDays", options.SyncRunsDays)))
+            ("AuditDays", options.AuditDays), ("SyncRunsDays", options.SyncRunsDays), ("NotificationDeliveriesDays", options.NotificationDeliveriesDays)))
         {
             yield return problem;
         }

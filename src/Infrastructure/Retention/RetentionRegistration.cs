@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.Extensions.DependencyInjection;
 using VapiAgents.Application.Retention;
 using VapiAgents.Domain.Audit;
+using VapiAgents.Domain.Notifications;
 using VapiAgents.Domain.Usage;
 using VapiAgents.Domain.Webhooks;
 using VapiAgents.Infrastructure.Common;
@@ -19,6 +20,8 @@ public static class RetentionRegistration
         services.AddRetentionPolicy<AuditEvent>("AuditEvents", o => o.AuditDays, e => e.At);
         services.AddRetentionPolicy<SyncRun>("SyncRuns", o => o.SyncRunsDays, r => r.QueuedAt,
             keep: r => r.Status == SyncRunStatus.Queued || r.Status == SyncRunStatus.Running);
+        services.AddRetentionPolicy<NotificationDelivery>("NotificationDeliveries", o => o.NotificationDeliveriesDays, d => d.CreatedAt,
+            keep: d => d.Status == NotificationDeliveryStatus.Pending);
         return services;
     }
 

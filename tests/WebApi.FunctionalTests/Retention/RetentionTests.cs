@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VapiAgents.Application.Retention.Commands.PurgeExpiredRows;
 using VapiAgents.Domain.Audit;
+using VapiAgents.Domain.Notifications;
 using VapiAgents.Domain.Usage;
 using VapiAgents.Domain.Webhooks;
 using VapiAgents.Infrastructure.Persistence;
@@ -54,6 +55,18 @@ public sealed class RetentionTests(ITestOutputHelper output)
                 Run(agent, userId, now.AddDays(-100), finish: false, start: false), // still queued: kept
                 Run(agent, userId, now.AddDays(-100), finish: false, start: true), // still running: kept
                 Run(agent, userId, now.AddDays(-89), finish: true));
+
+            // Notification deliveries: an old finished one goes; an old one still pending (its retry due in an hour, so the
+            // sweeper leaves it alone meanwhile) and a recent failed one stay.
+            var channel = NotificationChannel.CreateEmail(Guid.CreateVersion7(), userId, "Inbox", "ops@example.com", null, now);
+            db.NotificationChannels.Add(channel);
+            var delivered = NotificationDelivery.Test(channel, now.AddDays(-31));
+            delivered.RecordDelivered(null, now.AddDays(-31));
+            var pending = NotificationDelivery.Test(channel, now.AddDays(-31));
+            pending.RecordFailure(null, "mail server down", retryAt: now.AddHours(1));
+            var recent = NotificationDelivery.Test(channel, now.AddDays(-29));
+            recent.RecordFailure(null, "mail server down", retryAt: null);
+            db.NotificationDeliveries.AddRange(delivered, pending, recent);
             await db.SaveChangesAsync();
         }
 
@@ -72,7 +85,10 @@ public sealed class RetentionTests(ITestOutputHelper output)
             output.WriteLine($"{provider}: " + string.Join("; ", purged.Select(p => $"{p.Table} deleted {p.Deleted} (> {p.Days} days)")) +
                              $"; kept deliveries {deliveries.Count}, audit {audit.Count}, runs {runs.Count}");
 
-            purged.Select(p => (p.Table, p.Deleted)).Should().Equal(("WebhookDeliveries", OldDeliveries), ("AuditEvents", 2L), ("SyncRuns", 2L));
+            var notifications = await db.NotificationDeliveries.AsNoTracking().Where(d => d.UserId == userId).Select(d => d.Status).ToListAsync();
+            purged.Select(p => (p.Table, p.Deleted)).Should().Equal(
+                ("WebhookDeliveries", OldDeliveries), ("AuditEvents", 2L), ("SyncRuns", 2L), ("NotificationDeliveries", 1L));
+            notifications.Should().BeEquivalentTo([NotificationDeliveryStatus.Pending, NotificationDeliveryStatus.Failed]);
             deliveries.Should().HaveCount(3).And.OnlyContain(at => at > now.AddDays(-30));
             audit.Should().OnlyContain(at => at > now.AddDays(-365)).And.Contain(at => at < now.AddDays(-363), "the 364-day-old row stays");
             runs.Select(r => r.Status).Should().BeEquivalentTo([SyncRunStatus.Queued, SyncRunStatus.Running, SyncRunStatus.Succeeded]);

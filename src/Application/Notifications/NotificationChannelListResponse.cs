@@ -1,0 +1,5 @@
+using VapiAgents.Application.Alerts;
+
+namespace VapiAgents.Application.Notifications;
+
+public sealed record NotificationChannelListResponse(IReadOnlyList<NotificationChannelDto> Channels);
