@@ -1,6 +1,7 @@
 using Cronos;
 using VapiAgents.Application.Alerts;
 using VapiAgents.Application.Common.Limits;
+using VapiAgents.Application.Notifications;
 using VapiAgents.Application.Retention;
 using VapiAgents.Application.Sync;
 using VapiAgents.Infrastructure.BackgroundJobs;
@@ -98,6 +99,10 @@ public static class OptionsRules
             yield return problem;
         }
     }
+
+    public static IEnumerable<string> Notifications(NotificationOptions options, string section) =>
+        AtLeast(section, 1, ("MaxAttempts", options.MaxAttempts)).Concat(MoreThanZero(section,
+            ("RetryBaseSeconds", options.RetryBaseSeconds), ("SweepSeconds", options.SweepSeconds), ("ClaimSeconds", options.ClaimSeconds)));
 
     public static IEnumerable<string> SecurityStamp(SecurityStampOptions options, string section) =>
         MoreThanZero(section, ("SecurityStampValidationSeconds", options.SecurityStampValidationSeconds));

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using VapiAgents.Application.Notifications;
+using VapiAgents.Infrastructure.Common;
 
 namespace VapiAgents.Infrastructure.Notifications;
 
@@ -20,7 +21,7 @@ public static class NotificationHttp
 
     public static IServiceCollection AddNotificationDelivery(this IServiceCollection services)
     {
-        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
+        services.AddValidatedOptions<NotificationOptions>(NotificationOptions.Section, OptionsRules.Notifications);
         services.AddOptions<NotificationLimits>().BindConfiguration(NotificationLimits.Section);
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
         services.TryAddSingleton<IHostAddressResolver, DnsHostAddressResolver>();

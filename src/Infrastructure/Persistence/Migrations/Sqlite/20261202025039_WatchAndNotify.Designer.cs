@@ -11,8 +11,8 @@ using VapiAgents.Infrastructure.Persistence.Providers;
 namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteApplicationDbContext))]
-    [Migration("20261202021803_AgencyWatch")]
-    partial class AgencyWatch
+    [Migration("20261202025039_WatchAndNotify")]
+    partial class WatchAndNotify
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -539,6 +539,134 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Clients", (string)null);
+                });
+
+            modelBuilder.Entity("VapiAgents.Domain.Notifications.NotificationChannel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DisabledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisabledReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FailureStreakStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KindList")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UrlHint")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("NotificationChannels", (string)null);
+                });
+
+            modelBuilder.Entity("VapiAgents.Domain.Notifications.NotificationDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AlertId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastStatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("ChannelId", "CreatedAt");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("NotificationDeliveries", (string)null);
                 });
 
             modelBuilder.Entity("VapiAgents.Domain.Pricing.ResalePrice", b =>
@@ -1170,6 +1298,70 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("ApiKey");
 
                     b.Navigation("WebhookSecret");
+                });
+
+            modelBuilder.Entity("VapiAgents.Domain.Notifications.NotificationChannel", b =>
+                {
+                    b.OwnsOne("VapiAgents.Domain.Agents.SealedSecret", "SigningSecret", b1 =>
+                        {
+                            b1.Property<Guid>("NotificationChannelId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<byte[]>("Ciphertext")
+                                .IsRequired()
+                                .HasColumnType("BLOB")
+                                .HasColumnName("SigningSecretCiphertext");
+
+                            b1.Property<string>("KeyId")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SigningSecretKeyId");
+
+                            b1.HasKey("NotificationChannelId");
+
+                            b1.ToTable("NotificationChannels");
+
+                            b1.WithOwner()
+                                .HasForeignKey("NotificationChannelId");
+                        });
+
+                    b.OwnsOne("VapiAgents.Domain.Agents.SealedSecret", "Url", b1 =>
+                        {
+                            b1.Property<Guid>("NotificationChannelId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<byte[]>("Ciphertext")
+                                .IsRequired()
+                                .HasColumnType("BLOB")
+                                .HasColumnName("UrlCiphertext");
+
+                            b1.Property<string>("KeyId")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("UrlKeyId");
+
+                            b1.HasKey("NotificationChannelId");
+
+                            b1.ToTable("NotificationChannels");
+
+                            b1.WithOwner()
+                                .HasForeignKey("NotificationChannelId");
+                        });
+
+                    b.Navigation("SigningSecret");
+
+                    b.Navigation("Url");
+                });
+
+            modelBuilder.Entity("VapiAgents.Domain.Notifications.NotificationDelivery", b =>
+                {
+                    b.HasOne("VapiAgents.Domain.Notifications.NotificationChannel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("VapiAgents.Domain.Pricing.ResalePrice", b =>

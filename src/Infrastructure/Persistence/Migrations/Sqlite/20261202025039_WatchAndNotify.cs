@@ -6,11 +6,23 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class AddNotifications : Migration
+    public partial class WatchAndNotify : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "ConcurrencyLimit",
+                table: "VapiAgents",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "ClientId",
+                table: "Budgets",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "NotificationChannels",
                 columns: table => new
@@ -70,6 +82,16 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CallUsages_UserId_DurationMs",
+                table: "CallUsages",
+                columns: new[] { "UserId", "DurationMs" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallUsages_UserId_StartedAt_EndedAt_AgentId_CallId",
+                table: "CallUsages",
+                columns: new[] { "UserId", "StartedAt", "EndedAt", "AgentId", "CallId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_NotificationChannels_UserId_CreatedAt",
                 table: "NotificationChannels",
                 columns: new[] { "UserId", "CreatedAt" });
@@ -98,6 +120,22 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "NotificationChannels");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CallUsages_UserId_DurationMs",
+                table: "CallUsages");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CallUsages_UserId_StartedAt_EndedAt_AgentId_CallId",
+                table: "CallUsages");
+
+            migrationBuilder.DropColumn(
+                name: "ConcurrencyLimit",
+                table: "VapiAgents");
+
+            migrationBuilder.DropColumn(
+                name: "ClientId",
+                table: "Budgets");
         }
     }
 }
