@@ -87,7 +87,7 @@ namespace VapiAgents.Client
         /// Re-seals every stored secret with Encryption:ActiveKeyId. Idempotent; safe to interrupt and run again.
         /// </summary>
         /// <remarks>
-        /// Operators only (Admin role; never a personal access token). Agent keys, webhook secrets and the token key ring are re-sealed with the active key. A secret no configured key can open (corrupted, or its key removed) is left as it is and reported in skipped and skippedAgentIds; the rest are re-sealed.
+        /// Operators only (Admin role; never a personal access token). Agent keys, webhook secrets, notification channels' URLs and signing secrets and the token key ring are re-sealed with the active key. A secret no configured key can open (corrupted, or its key removed) is left as it is and reported in skipped, skippedAgentIds and skippedChannelIds; the rest are re-sealed.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<RotateEncryptionKeysResult> RotateEncryptionKeysAsync();
@@ -97,7 +97,7 @@ namespace VapiAgents.Client
         /// Re-seals every stored secret with Encryption:ActiveKeyId. Idempotent; safe to interrupt and run again.
         /// </summary>
         /// <remarks>
-        /// Operators only (Admin role; never a personal access token). Agent keys, webhook secrets and the token key ring are re-sealed with the active key. A secret no configured key can open (corrupted, or its key removed) is left as it is and reported in skipped and skippedAgentIds; the rest are re-sealed.
+        /// Operators only (Admin role; never a personal access token). Agent keys, webhook secrets, notification channels' URLs and signing secrets and the token key ring are re-sealed with the active key. A secret no configured key can open (corrupted, or its key removed) is left as it is and reported in skipped, skippedAgentIds and skippedChannelIds; the rest are re-sealed.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<RotateEncryptionKeysResult> RotateEncryptionKeysAsync(System.Threading.CancellationToken cancellationToken);
@@ -1620,7 +1620,7 @@ namespace VapiAgents.Client
         /// Re-seals every stored secret with Encryption:ActiveKeyId. Idempotent; safe to interrupt and run again.
         /// </summary>
         /// <remarks>
-        /// Operators only (Admin role; never a personal access token). Agent keys, webhook secrets and the token key ring are re-sealed with the active key. A secret no configured key can open (corrupted, or its key removed) is left as it is and reported in skipped and skippedAgentIds; the rest are re-sealed.
+        /// Operators only (Admin role; never a personal access token). Agent keys, webhook secrets, notification channels' URLs and signing secrets and the token key ring are re-sealed with the active key. A secret no configured key can open (corrupted, or its key removed) is left as it is and reported in skipped, skippedAgentIds and skippedChannelIds; the rest are re-sealed.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual System.Threading.Tasks.Task<RotateEncryptionKeysResult> RotateEncryptionKeysAsync()
@@ -1633,7 +1633,7 @@ namespace VapiAgents.Client
         /// Re-seals every stored secret with Encryption:ActiveKeyId. Idempotent; safe to interrupt and run again.
         /// </summary>
         /// <remarks>
-        /// Operators only (Admin role; never a personal access token). Agent keys, webhook secrets and the token key ring are re-sealed with the active key. A secret no configured key can open (corrupted, or its key removed) is left as it is and reported in skipped and skippedAgentIds; the rest are re-sealed.
+        /// Operators only (Admin role; never a personal access token). Agent keys, webhook secrets, notification channels' URLs and signing secrets and the token key ring are re-sealed with the active key. A secret no configured key can open (corrupted, or its key removed) is left as it is and reported in skipped, skippedAgentIds and skippedChannelIds; the rest are re-sealed.
         /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<RotateEncryptionKeysResult> RotateEncryptionKeysAsync(System.Threading.CancellationToken cancellationToken)
@@ -9285,6 +9285,9 @@ namespace VapiAgents.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("skippedAgentIds")]
         public System.Collections.Generic.ICollection<System.Guid> SkippedAgentIds { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("skippedChannelIds")]
+        public System.Collections.Generic.ICollection<System.Guid> SkippedChannelIds { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 
