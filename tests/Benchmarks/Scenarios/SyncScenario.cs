@@ -24,8 +24,8 @@ public static class SyncScenario
     private const int WarmUpCalls = 5_000;
     private const int Days = 10;
 
-    /// <summary>Budgets on the synced agent: the run ends by evaluating them (issue 17), which must not slow it.</summary>
-    private const int Budgets = 20;
+    /// <summary>Budgets on the synced agent (<c>--budgets N</c>, default 20): the run ends by evaluating them (issue 17), which must not slow it.</summary>
+    private const int DefaultBudgets = 20;
 
     private static readonly string[] Zones = ["UTC", "Pacific/Auckland", "America/Los_Angeles", "Europe/Berlin"];
     private static readonly string[] Periods = ["day", "week", "month"];
@@ -33,6 +33,7 @@ public static class SyncScenario
     public static async Task<Figures> RunAsync(BenchArgs args)
     {
         var calls = args.Calls ?? 100_000;
+        var budgets = BudgetsAsked(args.Rest) ?? DefaultBudgets;
         var anchor = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         Console.WriteLine($"Generating {calls:N0} simulated calls (+{WarmUpCalls:N0} to warm up)…");
         await using var simulator = await SimulatorServer.StartAsync(new SimulatorOptions
@@ -73,7 +74,7 @@ public static class SyncScenario
         await api.RegisterAndLoginAsync("sync-bench@example.test");
         var warmUp = await api.CreateAgentAsync("Warm-up", WarmUpKey, null);
         var agent = await api.CreateAgentAsync("Bench", Key, null);
-        for (var i = 0; i < Budgets; i++)
+        for (var i = 0; i < budgets; i++)
         {
             await api.CreateBudgetAsync(agent, $"Budget {i}", Periods[i % Periods.Length], Zones[i % Zones.Length], 10m * (i + 1) * (i + 1));
         }
@@ -111,7 +112,7 @@ public static class SyncScenario
             .Add("peakWorkingSetMb", app.PeakWorkingSetMb, "≤ 300")
             .Add("syncSeconds", clock.Elapsed.TotalSeconds)
             .Add("appCpuSeconds", cpu.TotalSeconds)
-            .Add("budgets", Budgets)
+            .Add("budgets", budgets)
             .Add("alertsRaised", alerts)
             .Note("setup", "app in its own process (Production); simulator in the harness process");
     }
@@ -153,5 +154,12 @@ public static class SyncScenario
         }
 
         return ids.Count;
+    }
+
+    /// <summary><c>--budgets N</c> among the scenario's own arguments: 0 measures the same sync with no budget to evaluate.</summary>
+    private static int? BudgetsAsked(string[] rest)
+    {
+        var at = Array.IndexOf(rest, "--budgets");
+        return at >= 0 && at + 1 < rest.Length ? int.Parse(rest[at + 1], System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 }
