@@ -28,6 +28,15 @@ public static class AuthenticationConfig
             options.RefreshTokenExpiration = TimeSpan.FromDays(configuration.GetValue("Authentication:RefreshTokenDays", 14));
         });
 
+        // The Hangfire dashboard is used signed in by cookie, and its forms change state (trigger, requeue, delete).
+        // With IAntiforgery registered, Hangfire writes a token into each page and answers 403 to a POST without it,
+        // so a form on another site cannot act with the operator's cookie.
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "VapiAgents.Antiforgery";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
         var authority = configuration["Authentication:Jwt:Authority"];
         if (!string.IsNullOrWhiteSpace(authority))
         {
