@@ -9289,6 +9289,9 @@ namespace VapiAgents.Client
         [System.Text.Json.Serialization.JsonPropertyName("skippedChannelIds")]
         public System.Collections.Generic.ICollection<System.Guid> SkippedChannelIds { get; set; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("skippedTokenKeyIds")]
+        public System.Collections.Generic.ICollection<System.Guid> SkippedTokenKeyIds { get; set; }
+
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]

@@ -31,7 +31,7 @@ public sealed class SyncTests(DashboardFixture fixture)
         fixture.Vapi.Simulation.Faults.Install(new FaultRule { Path = "/call", Nth = 2, Times = 2, Kind = FaultKind.Delay, DelayMs = 900 });
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Start sync" }).ClickAsync();
 
-        await Expect(dialog.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Sync finished: {everyCall:N0} calls fetched, {everyCall:N0} new, 0 updated.", new() { Timeout = 20_000 });
+        await Expect(dialog.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Sync finished: {everyCall:N0} calls fetched, {everyCall:N0} new, 0 updated.", new() { Timeout = DashboardSession.SyncTimeoutMs });
         await Expect(Count(dialog, "Fetched")).ToHaveTextAsync($"{everyCall:N0}");
         var seen = await session.Page.EvaluateAsync<string[]>("() => window.progressSeen");
         seen.Should().Contain(state => Regex.IsMatch(state, @"^Syncing… fetched [1-9]") && !state.EndsWith($" {everyCall:N0}"),
@@ -63,7 +63,7 @@ public sealed class SyncTests(DashboardFixture fixture)
         await dialog.GetByLabel("Time zone of the dates").SelectOptionAsync("UTC");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Start sync" }).ClickAsync();
 
-        await Expect(dialog.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Sync finished: {expected:N0} calls fetched, {expected:N0} new, 0 updated.");
+        await Expect(dialog.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Sync finished: {expected:N0} calls fetched, {expected:N0} new, 0 updated.", new() { Timeout = DashboardSession.SyncTimeoutMs });
         await Expect(dialog.GetByLabel("From (optional)")).ToBeDisabledAsync();
         var api = await session.ApiAsync();
         var agentId = (await session.AgentFromApiAsync("Dispatch")).GetProperty("id").GetString();
@@ -83,7 +83,7 @@ public sealed class SyncTests(DashboardFixture fixture)
         var dialog = session.Page.GetByRole(AriaRole.Dialog, new() { Name = "Sync “Revoked”" });
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Start sync" }).ClickAsync();
 
-        await Expect(dialog.GetByRole(AriaRole.Status)).ToHaveTextAsync("Sync failed: Vapi rejected this agent's API key.");
+        await Expect(dialog.GetByRole(AriaRole.Status)).ToHaveTextAsync("Sync failed: Vapi rejected this agent's API key.", new() { Timeout = DashboardSession.SyncTimeoutMs });
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
         await Expect(session.AgentRow("Revoked")).ToContainTextAsync("Sync failed");
         await Expect(session.AgentRow("Revoked")).ToContainTextAsync("Vapi rejected this agent's API key.");

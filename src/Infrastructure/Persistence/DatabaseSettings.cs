@@ -30,6 +30,11 @@ public static class DatabaseSettings
             options.MigrateOnStartup = migrate;
         }
 
+        if (bool.TryParse(section["PoolContexts"], out var pool))
+        {
+            options.PoolContexts = pool;
+        }
+
         var connectionString = configuration.GetConnectionString("Default");
         if (string.IsNullOrWhiteSpace(connectionString))
         {

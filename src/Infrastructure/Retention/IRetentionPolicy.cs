@@ -8,6 +8,11 @@ public interface IRetentionPolicy
 {
     string Table { get; }
 
+    /// <summary>The entity whose rows go, and the property their age is read from (it needs an index: ADR 029).</summary>
+    Type EntityType { get; }
+
+    string TimestampProperty { get; }
+
     /// <summary>Days rows are kept; 0 or less keeps them for ever.</summary>
     int Days(RetentionOptions options);
 

@@ -14,6 +14,10 @@ public sealed class RetentionPolicy<TEntity>(
 {
     public string Table => table;
 
+    public Type EntityType => typeof(TEntity);
+
+    public string TimestampProperty => ((MemberExpression)timestamp.Body).Member.Name;
+
     public int Days(RetentionOptions options) => days(options);
 
     public async Task<int> DeleteBatchAsync(ApplicationDbContext db, DateTime cutoff, int batchSize, CancellationToken cancellationToken) =>

@@ -40,6 +40,18 @@ public sealed record BenchArgs(string Scenario, int? Calls, BenchProvider Provid
         return new BenchArgs(args[0].ToLowerInvariant(), calls, provider, runs, seconds, trace, rest.ToArray());
     }
 
+    /// <summary>The product settings given as <c>--set Key=Value</c>, in order.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Settings()
+    {
+        for (var i = 0; i + 1 < Rest.Length; i++)
+        {
+            if (Rest[i] == "--set" && Rest[i + 1].Split('=', 2) is [var key, var value])
+            {
+                yield return new(key, value);
+            }
+        }
+    }
+
     private static string Value(string[] args, int i) =>
         i < args.Length ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value.");
 

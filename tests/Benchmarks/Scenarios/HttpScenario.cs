@@ -28,6 +28,12 @@ public static partial class HttpScenario
         }
 
         settings["Sync:Enabled"] = "false";
+        // "--set Key=Value" (repeatable) passes a product setting, so one option can be measured on and off.
+        foreach (var (key, value) in args.Settings())
+        {
+            settings[key] = value;
+        }
+
         await using var app = WebApiProcess.Start(settings, "Production", keptLines: 200);
         await app.WaitUntilReadyAsync(TimeSpan.FromMinutes(2));
         using var api = new ApiClient(app.BaseUrl);
@@ -56,7 +62,8 @@ public static partial class HttpScenario
             .Add("agentsRps", agents)
             .Add("liveRps", live)
             .Add("ratio", agents / live, "≥ 0.25")
-            .Note("load", $"wrk -t{Threads} -c{Connections} -d{seconds}s, app in its own process (Production)");
+            .Note("load", $"wrk -t{Threads} -c{Connections} -d{seconds}s, app in its own process (Production)")
+            .Note("settings", string.Join(' ', args.Settings().Select(s => $"{s.Key}={s.Value}")));
     }
 
     /// <summary>Runs wrk (PATH, or WRK) against one URL and reads its "Requests/sec"; non-2xx answers fail the run.</summary>

@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Xml.Linq;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VapiAgents.Application.Common.Security;
@@ -105,6 +108,57 @@ public sealed class KeyRotationTests
         (await cli.WaitForExitAsync(TimeSpan.FromSeconds(60))).Should().Be(0, string.Join('\n', cli.Output));
         cli.Output.Should().Contain(line => line.StartsWith("Re-sealed") && line.EndsWith("secret(s) with encryption key 'testB'."));
         (await StoredKeyIdsAsync(app)).Should().Equal(TestSettings.KeyIdB, TestSettings.KeyIdB);
+    }
+
+    [SkippableTheory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.PostgreSql)]
+    public async Task ATokenKeyNoKeyCanOpen_IsSkippedAndReported_TheRestOfTheRingIsResealed_AndSignInStillWorks(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var user = await app.RegisterAndLoginAsync();
+        var brokenKeyId = Guid.NewGuid();
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            // A second, expired key in the ring whose sealed element no longer opens (a flipped bit in its tag).
+            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+            var key = XElement.Parse((await db.DataProtectionKeys.AsNoTracking().FirstAsync()).Xml!);
+            key.SetAttributeValue("id", brokenKeyId);
+            foreach (var (name, daysAgo) in new[] { ("creationDate", -30), ("activationDate", -30), ("expirationDate", -2) })
+            {
+                key.Element(name)!.Value = DateTimeOffset.UtcNow.AddDays(daysAgo).ToString("O");
+            }
+
+            var sealedKey = key.Descendants("sealedKey").Single();
+            var ciphertext = Convert.FromBase64String(sealedKey.Value);
+            ciphertext[^1] ^= 0xFF;
+            sealedKey.Value = Convert.ToBase64String(ciphertext);
+            db.DataProtectionKeys.Add(new DataProtectionKey { FriendlyName = $"key-{brokenKeyId}", Xml = key.ToString(SaveOptions.DisableFormatting) });
+            await db.SaveChangesAsync();
+        }
+
+        app.Settings["Encryption:ActiveKeyId"] = TestSettings.KeyIdB;
+        await app.RestartAsync();
+        await app.RegisterAndLoginAsync(AdminEmail);
+        var admin = await OperatorCommand.GrantAdminAsync(app, AdminEmail);
+        var rotated = await admin.Client.PostAsync("/api/admin/encryption/rotate", null);
+
+        rotated.StatusCode.Should().Be(HttpStatusCode.OK, await rotated.Content.ReadAsStringAsync());
+        var answer = await rotated.JsonAsync();
+        answer.GetProperty("skippedTokenKeyIds").EnumerateArray().Select(e => e.GetGuid()).Should().Equal(brokenKeyId);
+        answer.GetProperty("skipped").GetInt32().Should().Be(1);
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+            var sealedWith = (await db.DataProtectionKeys.AsNoTracking().ToListAsync())
+                .Select(row => XElement.Parse(row.Xml!))
+                .ToDictionary(k => (Guid)k.Attribute("id")!, k => (string)k.Descendants("sealedKey").Single().Attribute("keyId")!);
+            sealedWith.Where(k => k.Key != brokenKeyId).Select(k => k.Value).Should().OnlyContain(id => id == TestSettings.KeyIdB);
+            sealedWith[brokenKeyId].Should().Be(TestSettings.KeyIdA, "a key no key opens is left as it was");
+        }
+
+        (await app.CreateClient().PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = user.Password }))
+            .StatusCode.Should().Be(HttpStatusCode.OK, "sign-in uses the ring's good keys");
     }
 
     private static async Task<List<string>> StoredKeyIdsAsync(TestApp app)

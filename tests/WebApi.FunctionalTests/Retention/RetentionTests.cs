@@ -9,6 +9,7 @@ using VapiAgents.Domain.Notifications;
 using VapiAgents.Domain.Usage;
 using VapiAgents.Domain.Webhooks;
 using VapiAgents.Infrastructure.Persistence;
+using VapiAgents.Infrastructure.Retention;
 using VapiAgents.WebApi.FunctionalTests.Agents;
 using VapiAgents.WebApi.FunctionalTests.Support;
 using Xunit.Abstractions;
@@ -19,6 +20,23 @@ namespace VapiAgents.WebApi.FunctionalTests.Retention;
 public sealed class RetentionTests(ITestOutputHelper output)
 {
     private const int OldDeliveries = 2_345; // more than two batches of 1,000
+
+    [SkippableFact]
+    public async Task EveryPurgedTable_HasAnIndexLedByTheTimestampItIsPurgedBy()
+    {
+        await using var app = await TestApp.StartAsync(Provider.Sqlite);
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var model = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().Model;
+        var policies = scope.ServiceProvider.GetServices<IRetentionPolicy>().ToList();
+
+        policies.Should().NotBeEmpty();
+        foreach (var policy in policies)
+        {
+            var entity = model.FindEntityType(policy.EntityType)!;
+            entity.GetIndexes().Should().Contain(index => index.Properties[0].Name == policy.TimestampProperty,
+                $"the purge of {policy.Table} deletes by {policy.TimestampProperty} in batches; without an index each batch scans the table");
+        }
+    }
 
     [SkippableTheory]
     [InlineData(Provider.Sqlite)]

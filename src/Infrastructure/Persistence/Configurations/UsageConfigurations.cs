@@ -69,6 +69,8 @@ internal sealed class SyncRunConfiguration : IEntityTypeConfiguration<SyncRun>
         builder.HasIndex(r => new { r.Status, r.LastQueuedAt });
         builder.HasIndex(r => new { r.AgentId, r.QueuedAt });
         builder.HasIndex(r => new { r.UserId, r.Trigger, r.QueuedAt });
+        // The daily retention purge deletes by age across all agents, in batches: without it each batch scans.
+        builder.HasIndex(r => r.QueuedAt);
         builder.HasOne<VapiAgent>().WithMany().HasForeignKey(r => r.AgentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -144,6 +146,8 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<Do
         builder.Property(d => d.Outcome).HasConversion<string>().HasMaxLength(16);
         builder.Property(d => d.Proof).HasMaxLength(16);
         builder.HasIndex(d => new { d.AgentId, d.ReceivedAt });
+        // The daily retention purge deletes by age across all agents, in batches: without it each batch scans.
+        builder.HasIndex(d => d.ReceivedAt);
         builder.HasOne<VapiAgent>().WithMany().HasForeignKey(d => d.AgentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

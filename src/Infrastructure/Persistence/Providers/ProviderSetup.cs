@@ -4,9 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace VapiAgents.Infrastructure.Persistence.Providers;
 
 /// <summary>
-/// Registers <see cref="ApplicationDbContext"/> on the configured provider with its migration set. Contexts are
-/// not pooled: pooling halved a simple read's allocation, but CI runs with it intermittently had background jobs
-/// that never ran, and we could not rule it out as the cause (ADR 012).
+/// Registers <see cref="ApplicationDbContext"/> on the configured provider with its migration set, pooled when
+/// <c>Database:PoolContexts</c> says so (ADR 012 has the measurements behind the default).
 /// </summary>
 public static class ProviderSetup
 {
@@ -15,19 +14,32 @@ public static class ProviderSetup
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<ApplicationDbContext, SqliteApplicationDbContext>(o => UseSqlite(o, database.ConnectionString));
+                Register<SqliteApplicationDbContext>(services, database, o => UseSqlite(o, database.ConnectionString));
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<ApplicationDbContext, SqlServerApplicationDbContext>(o => UseSqlServer(o, database.ConnectionString));
+                Register<SqlServerApplicationDbContext>(services, database, o => UseSqlServer(o, database.ConnectionString));
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContext<ApplicationDbContext, PostgreSqlApplicationDbContext>(o => UsePostgreSql(o, database.ConnectionString));
+                Register<PostgreSqlApplicationDbContext>(services, database, o => UsePostgreSql(o, database.ConnectionString));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(database), database.Provider, "Unknown database provider.");
         }
 
         return services;
+    }
+
+    private static void Register<TContext>(IServiceCollection services, DatabaseOptions database, Action<DbContextOptionsBuilder> configure)
+        where TContext : ApplicationDbContext
+    {
+        if (database.PoolContexts)
+        {
+            services.AddDbContextPool<ApplicationDbContext, TContext>(configure);
+        }
+        else
+        {
+            services.AddDbContext<ApplicationDbContext, TContext>(configure);
+        }
     }
 
     public static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder options, string connectionString) =>

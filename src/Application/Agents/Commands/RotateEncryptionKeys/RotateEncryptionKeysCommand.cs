@@ -18,8 +18,13 @@ public sealed record RotateEncryptionKeysCommand : ICommand<RotateEncryptionKeys
 /// <param name="Skipped">Secrets no configured key could unseal (corrupted, or sealed with a key no longer configured): left as they are.</param>
 /// <param name="SkippedAgentIds">The agents holding them, so an operator can have their owners enter the key again.</param>
 /// <param name="SkippedChannelIds">The notification channels holding them (their owners re-create them).</param>
+/// <param name="SkippedTokenKeyIds">
+/// Keys of the token key ring (Data Protection key ids) no key could open: tokens they signed no longer validate, and
+/// sign-in uses the ring's other keys (or a new one), so users sign in again at worst.
+/// </param>
 public sealed record RotateEncryptionKeysResult(
-    string ActiveKeyId, int Resealed, int Skipped, IReadOnlyList<Guid> SkippedAgentIds, IReadOnlyList<Guid> SkippedChannelIds);
+    string ActiveKeyId, int Resealed, int Skipped, IReadOnlyList<Guid> SkippedAgentIds, IReadOnlyList<Guid> SkippedChannelIds,
+    IReadOnlyList<Guid> SkippedTokenKeyIds);
 
 public sealed class RotateEncryptionKeysCommandHandler(
     IRepository<VapiAgent> agents,
@@ -40,8 +45,9 @@ public sealed class RotateEncryptionKeysCommandHandler(
             throw new ForbiddenAccessException();
         }
 
-        var resealed = await tokenKeys.ResealAsync(cancellationToken);
-        var skipped = 0;
+        var tokenRing = await tokenKeys.ResealAsync(cancellationToken);
+        var resealed = tokenRing.Resealed;
+        var skipped = tokenRing.SkippedKeyIds.Count;
         var skippedAgents = new List<Guid>();
         while (true)
         {
@@ -54,9 +60,9 @@ public sealed class RotateEncryptionKeysCommandHandler(
                 await audit.SaveAsync(AuditEvent.Record(AuditActions.EncryptionKeysRotated, null, currentUser.UserId, null,
                     $"{resealed} secret(s) re-sealed with key '{protector.ActiveKeyId}'" +
                     (skipped == 0 ? "" : $"; {skipped} secret(s) no key could open left as they were (agents {string.Join(", ", skippedAgents)}; " +
-                        $"notification channels {string.Join(", ", skippedChannels)})"),
+                        $"notification channels {string.Join(", ", skippedChannels)}; token keys {string.Join(", ", tokenRing.SkippedKeyIds)})"),
                     currentUser.IpAddress, clock.GetUtcNow().UtcDateTime), cancellationToken);
-                return new RotateEncryptionKeysResult(protector.ActiveKeyId, resealed, skipped, skippedAgents, skippedChannels);
+                return new RotateEncryptionKeysResult(protector.ActiveKeyId, resealed, skipped, skippedAgents, skippedChannels, tokenRing.SkippedKeyIds);
             }
 
             foreach (var agent in batch)
@@ -169,6 +175,10 @@ public sealed class RotateEncryptionKeysCommandHandler(
 /// <summary>The sealed keys of the token key ring, re-sealed with the active encryption key like the agents' secrets.</summary>
 public interface ITokenKeyRing
 {
-    /// <returns>How many keys were re-sealed.</returns>
-    Task<int> ResealAsync(CancellationToken cancellationToken);
+    /// <summary>Re-seals every key sealed with another encryption key; one that no key opens is left as it is and reported.</summary>
+    Task<TokenKeyResealResult> ResealAsync(CancellationToken cancellationToken);
 }
+
+/// <param name="Resealed">Keys re-sealed with the active encryption key.</param>
+/// <param name="SkippedKeyIds">The ring's keys (their Data Protection ids) that no configured encryption key could open.</param>
+public sealed record TokenKeyResealResult(int Resealed, IReadOnlyList<Guid> SkippedKeyIds);

@@ -914,6 +914,8 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("QueuedAt");
+
                     b.HasIndex("AgentId", "QueuedAt");
 
                     b.HasIndex("Status", "LastQueuedAt");
@@ -957,6 +959,8 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(450)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
 
                     b.HasIndex("AgentId", "ReceivedAt");
 

@@ -915,6 +915,8 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("QueuedAt");
+
                     b.HasIndex("AgentId", "QueuedAt");
 
                     b.HasIndex("Status", "LastQueuedAt");
@@ -958,6 +960,8 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(450)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
 
                     b.HasIndex("AgentId", "ReceivedAt");
 

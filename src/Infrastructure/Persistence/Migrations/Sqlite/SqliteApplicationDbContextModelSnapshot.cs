@@ -903,6 +903,8 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("QueuedAt");
+
                     b.HasIndex("AgentId", "QueuedAt");
 
                     b.HasIndex("Status", "LastQueuedAt");
@@ -946,6 +948,8 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
 
                     b.HasIndex("AgentId", "ReceivedAt");
 

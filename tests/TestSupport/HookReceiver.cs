@@ -4,12 +4,17 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace VapiAgents.WebApi.FunctionalTests.Notifications;
+namespace VapiAgents.TestSupport;
 
-/// <summary>A webhook receiver on real Kestrel (127.0.0.1, a free port): records every request and answers the statuses queued, then 200.</summary>
+/// <summary>
+/// A webhook receiver on real Kestrel (127.0.0.1, a free port) that records every request. It answers the statuses
+/// queued by <see cref="Answer"/>, then <see cref="DefaultStatus"/>; a path ending in "/gone" always answers 410 Gone,
+/// so a test can point one channel at a receiver that has gone away.
+/// </summary>
 public sealed class HookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -19,6 +24,7 @@ public sealed class HookReceiver : IAsyncDisposable
 
     public ConcurrentQueue<ReceivedHook> Requests { get; } = new();
 
+    /// <summary>Like "http://127.0.0.1:41235".</summary>
     public string BaseUrl { get; private set; } = "";
 
     /// <summary>A URL with a token-like path: it is a secret, like a Slack URL.</summary>
@@ -42,10 +48,11 @@ public sealed class HookReceiver : IAsyncDisposable
                 DateTime.UtcNow, context.Request.Path, body,
                 context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
                 new HeaderDictionary(context.Request.Headers.ToDictionary(h => h.Key, h => h.Value))));
-            context.Response.StatusCode = receiver._answers.TryDequeue(out var status) ? status : receiver.DefaultStatus;
+            context.Response.StatusCode = context.Request.Path.Value!.EndsWith("/gone", StringComparison.Ordinal) ? StatusCodes.Status410Gone
+                : receiver._answers.TryDequeue(out var status) ? status : receiver.DefaultStatus;
         });
         await app.StartAsync();
-        receiver.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        receiver.BaseUrl = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
         receiver.Url = $"{receiver.BaseUrl}/hooks/T{Guid.NewGuid():N}";
         return receiver;
     }
@@ -67,11 +74,13 @@ public sealed class HookReceiver : IAsyncDisposable
             await Task.Delay(20);
         }
 
-        Requests.Count.Should().BeGreaterThanOrEqualTo(count, $"the receiver expected {count} requests within {within}");
+        if (Requests.Count < count)
+        {
+            throw new TimeoutException($"The receiver expected {count} requests within {within}; {Requests.Count} arrived.");
+        }
+
         return [.. Requests];
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }
-
-public sealed record ReceivedHook(DateTime At, string Path, string Body, IReadOnlyDictionary<string, string> Headers, IHeaderDictionary RawHeaders);
