@@ -155,6 +155,41 @@ public abstract class UsageKeyCapTests(UsageKeyCapAppFixture fixture)
     }
 
     [SkippableFact]
+    public async Task ASecondAgentJoiningTheCalls_CopiesTheirOtherFlags_AndARebuildAgrees()
+    {
+        await CommonKeysAsync();
+        var (user, agent, assistant) = await AgentAsync();
+        var reasons = Reasons(5);
+        Vapi.AddCalls(fixture.Key, reasons.Select((reason, i) => Call(assistant, Base.AddMinutes(i), reason, i + 1m)));
+        await SyncApi.SyncAsync(user.Client, agent);
+
+        // The same calls seen by a second agent of the user: its own quota admits the two reasons, but the calls
+        // already stored keep the decision made when they were first stored, on every copy.
+        var second = (await AgentApi.CreateAsync(user.Client, $"Capped {Guid.NewGuid():N}", fixture.Key, assistant)).Id();
+        await SyncApi.SyncAsync(user.Client, second);
+
+        await using (var scope = App.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+            var rows = await db.CallUsages.AsNoTracking().Where(u => u.AgentId == agent || u.AgentId == second).ToListAsync();
+            rows.Should().HaveCount(10);
+            rows.GroupBy(r => r.CallId).Should().OnlyContain(g => g.Select(r => r.OtherKeys).Distinct().Count() == 1);
+            rows.Where(r => r.OtherKeys == OtherKeys.EndedReason).Select(r => r.EndedReason).Distinct().Should().BeEquivalentTo(reasons[3..]);
+            (await db.UsageKeys.AsNoTracking().Where(k => k.AgentId == second).Select(k => k.Value).ToListAsync()).Should().BeEquivalentTo(reasons[3..]);
+        }
+
+        foreach (var id in new[] { agent, second })
+        {
+            ByEndedReason(await MetricsAsync(user.Client, $"agentId={id}&{UtcRange}"))["other"].Should().Be((2L, 9m));
+        }
+
+        var userId = await UserIdOfAsync(agent);
+        var incremental = await RollupsAsync(userId);
+        await RebuildAsync(userId);
+        (await RollupsAsync(userId)).Should().Equal(incremental);
+    }
+
+    [SkippableFact]
     public async Task AWebhookReport_WithANewReason_OnceTheCapIsSpent_CountsAsOther()
     {
         await CommonKeysAsync();
