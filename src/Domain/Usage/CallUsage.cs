@@ -44,7 +44,10 @@ public sealed class CallUsage
     public SuccessOutcome SuccessOutcome { get; private set; }
     public DateTime SyncedAt { get; private set; }
 
-    public static CallUsage From(Guid agentId, string userId, CallFacts facts, DateTime syncedAt) => new()
+    /// <summary>Which of the call's ended reason, type and status count as "other" in the breakdowns (decided when stored).</summary>
+    public OtherKeys OtherKeys { get; private set; }
+
+    public static CallUsage From(Guid agentId, string userId, CallFacts facts, DateTime syncedAt, OtherKeys otherKeys) => new()
     {
         AgentId = agentId,
         CallId = facts.Id,
@@ -75,6 +78,7 @@ public sealed class CallUsage
         SuccessEvaluation = facts.SuccessEvaluation,
         SuccessOutcome = facts.SuccessOutcome,
         SyncedAt = syncedAt,
+        OtherKeys = otherKeys,
     };
 
     public CallFacts ToFacts() => new()

@@ -78,7 +78,8 @@ public static class OptionsRules
     }
 
     public static IEnumerable<string> Limits(LimitsOptions options, string section) =>
-        AtLeast(section, 1, ("MaxAgentsPerUser", options.MaxAgentsPerUser), ("ConcurrentExportsPerUser", options.ConcurrentExportsPerUser));
+        AtLeast(section, 1, ("MaxAgentsPerUser", options.MaxAgentsPerUser), ("ConcurrentExportsPerUser", options.ConcurrentExportsPerUser),
+            ("NewUsageKeysPerAgentPerDay", options.NewUsageKeysPerAgentPerDay));
 
     public static IEnumerable<string> Retention(RetentionOptions options, string section)
     {

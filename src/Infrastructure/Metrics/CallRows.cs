@@ -29,8 +29,8 @@ internal static class CallRows
     }
 
     /// <summary>Each call once (its copies hold the same facts), in the interval.</summary>
-    public static IEnumerable<CallFacts> Distinct(IEnumerable<CallUsage> rows, long fromMs, long toMs) =>
-        rows.Where(r => Inside(r, fromMs, toMs)).DistinctBy(r => r.CallId, StringComparer.Ordinal).Select(r => r.ToFacts());
+    public static IEnumerable<CallUsage> Distinct(IEnumerable<CallUsage> rows, long fromMs, long toMs) =>
+        rows.Where(r => Inside(r, fromMs, toMs)).DistinctBy(r => r.CallId, StringComparer.Ordinal);
 
     public static bool Inside(CallUsage row, long fromMs, long toMs)
     {
@@ -38,17 +38,15 @@ internal static class CallRows
         return at >= fromMs && at < toMs;
     }
 
-    public static async Task<UsageTally> TallyAsync(IEnumerable<CallFacts> calls, UsageKeyRegistry keys, CancellationToken cancellationToken)
+    /// <summary>The rows' sums and breakdowns, keyed as the rollups key them: looked up, never interned (ADR 030).</summary>
+    public static async Task<UsageTally> TallyAsync(IEnumerable<CallUsage> rows, UsageKeyRegistry keys, CancellationToken cancellationToken)
     {
-        var list = calls.ToList();
-        var resolved = await keys.ResolveAsync(list.SelectMany(UsageStore.KeysOf), cancellationToken);
+        var calls = rows.Select(r => (Facts: r.ToFacts(), r.OtherKeys)).ToList();
+        var resolved = await keys.LookupAsync(calls.SelectMany(c => UsageStore.KeysOf(c.Facts)), cancellationToken);
         var tally = new UsageTally();
-        foreach (var call in list)
+        foreach (var (facts, other) in calls)
         {
-            tally.Add(call, (
-                keys.IdOf(BreakdownDimension.EndedReason, call.EndedReason, resolved),
-                keys.IdOf(BreakdownDimension.Type, call.Type, resolved),
-                keys.IdOf(BreakdownDimension.Status, call.Status, resolved)), +1);
+            tally.Add(facts, UsageKeyRegistry.IdsOf(facts, other, resolved), +1);
         }
 
         return tally;

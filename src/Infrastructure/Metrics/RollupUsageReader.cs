@@ -51,7 +51,7 @@ public sealed class RollupUsageReader(ApplicationDbContext db, UsageKeyRegistry 
             total.Add(await CallRows.TallyAsync(CallRows.Distinct(raw, piece.StartMs, piece.EndMs), keys, cancellationToken), piece.Sign);
             foreach (var agent in agentIds)
             {
-                var own = await CallRows.TallyAsync(raw.Where(r => r.AgentId == agent && CallRows.Inside(r, piece.StartMs, piece.EndMs)).Select(r => r.ToFacts()), keys, cancellationToken);
+                var own = await CallRows.TallyAsync(raw.Where(r => r.AgentId == agent && CallRows.Inside(r, piece.StartMs, piece.EndMs)), keys, cancellationToken);
                 byAgent[agent] = Add(byAgent[agent], own.Sums, piece.Sign);
             }
         }
@@ -178,8 +178,11 @@ public sealed class RollupUsageReader(ApplicationDbContext db, UsageKeyRegistry 
 
     private static UsageBrief Add(UsageBrief brief, Application.Metrics.UsageSums sums, int sign) => brief.Plus(UsageBrief.Of(sums), sign);
 
+    // Refused values and a stored value spelled "other" are one entry (ADR 030).
     private static List<BreakdownEntry> Entries(UsageTally tally, BreakdownDimension dimension, IReadOnlyDictionary<int, string> values) =>
         tally.Breakdown.Where(e => e.Key.Dimension == dimension)
             .Select(e => new BreakdownEntry(e.Key.KeyId == UsageKeyRegistry.NoValue ? null : values[e.Key.KeyId], e.Value.Calls, e.Value.Cost))
+            .GroupBy(e => e.Key)
+            .Select(g => g.Count() == 1 ? g.First() : new BreakdownEntry(g.Key, g.Sum(e => e.Calls), g.Sum(e => e.Cost)))
             .ToList();
 }

@@ -7,7 +7,7 @@ namespace VapiAgents.Infrastructure.Usage;
 /// A rollup's breakdowns in one small binary value: (dimension, key id, calls, cost units) entries, sorted.
 /// One column instead of a row per key keeps a month of a user's rollups to a few thousand rows.
 /// Format: version byte 1, then 17 bytes per entry — dimension (1), key id (int32 LE), calls (int32 LE), cost (int64 LE).
-/// Key id 0 stands for "no value" (e.g. a call in progress has no ended reason).
+/// Key id 0 stands for "no value" (e.g. a call in progress has no ended reason), -1 for "other" (a value refused a key, ADR 030).
 /// </summary>
 public static class BreakdownBlob
 {

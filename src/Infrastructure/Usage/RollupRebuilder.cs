@@ -27,7 +27,8 @@ public sealed class RollupRebuilder(IServiceScopeFactory scopes, UsageKeyRegistr
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         var values = await db.CallUsages.AsNoTracking().Where(u => u.UserId == userId)
             .Select(u => new { u.EndedReason, u.Type, u.Status }).Distinct().ToListAsync(cancellationToken);
-        var resolved = await keys.ResolveAsync(values.SelectMany(v => new[]
+        // Looked up, never interned: a value a row counts as other stays other (its flags), an unknown one too.
+        var resolved = await keys.LookupAsync(values.SelectMany(v => new[]
         {
             (BreakdownDimension.EndedReason, v.EndedReason), (BreakdownDimension.Type, v.Type), (BreakdownDimension.Status, v.Status),
         }), cancellationToken);
@@ -58,10 +59,7 @@ public sealed class RollupRebuilder(IServiceScopeFactory scopes, UsageKeyRegistr
         await foreach (var copies in CallsAsync(db, userId, cancellationToken))
         {
             var call = copies[0].ToFacts();
-            deltas.Add(sets[AgentSet.Key(copies.Select(c => c.AgentId))], call, (
-                keys.IdOf(BreakdownDimension.EndedReason, call.EndedReason, resolved),
-                keys.IdOf(BreakdownDimension.Type, call.Type, resolved),
-                keys.IdOf(BreakdownDimension.Status, call.Status, resolved)), +1);
+            deltas.Add(sets[AgentSet.Key(copies.Select(c => c.AgentId))], call, UsageKeyRegistry.IdsOf(call, copies[0].OtherKeys, resolved), +1);
             calls++;
         }
 

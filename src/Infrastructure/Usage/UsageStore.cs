@@ -26,7 +26,9 @@ public sealed class UsageStore(IServiceScopeFactory scopes, UsageKeyRegistry key
 
         // The same call twice in one page (Vapi's ties) counts once, at its newest.
         var incoming = calls.GroupBy(c => c.Id, StringComparer.Ordinal).Select(g => g.Aggregate((a, b) => a.NewerOf(b))).ToList();
-        await keys.ResolveAsync(incoming.SelectMany(KeysOf), cancellationToken);
+        // New breakdown values are admitted by first appearance: the calls in (CreatedAt, id) order (ADR 030).
+        var admitted = await keys.AdmitAsync(
+            agentId, incoming.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id, StringComparer.Ordinal).SelectMany(KeysOf), cancellationToken);
         await EnsureLockRowAsync(userId, cancellationToken);
 
         await using var scope = scopes.CreateAsyncScope();
@@ -36,7 +38,7 @@ public sealed class UsageStore(IServiceScopeFactory scopes, UsageKeyRegistry key
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var batch = new Batch(db, keys, agentId, userId, syncedAt);
+            var batch = new Batch(db, keys, admitted, agentId, userId, syncedAt);
             var result = await batch.RunAsync(incoming, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return result;
@@ -71,7 +73,9 @@ public sealed class UsageStore(IServiceScopeFactory scopes, UsageKeyRegistry key
     }
 
     /// <summary>One batch inside its transaction.</summary>
-    private sealed class Batch(ApplicationDbContext db, UsageKeyRegistry keys, Guid agentId, string userId, DateTime syncedAt)
+    private sealed class Batch(
+        ApplicationDbContext db, UsageKeyRegistry keys, IReadOnlyDictionary<(BreakdownDimension, string), int> admitted, Guid agentId, string userId,
+        DateTime syncedAt)
     {
         private readonly RollupDeltas _deltas = new();
         private readonly List<CallUsage> _inserts = [];
@@ -93,9 +97,13 @@ public sealed class UsageStore(IServiceScopeFactory scopes, UsageKeyRegistry key
                     .Where(u => u.UserId == userId && EF.Parameter(ids).Contains(u.CallId))
                     .ToListAsync(cancellationToken))
                 .GroupBy(u => u.CallId, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => (Facts: g.First().ToFacts(), Members: g.Select(u => u.AgentId).ToHashSet()), StringComparer.Ordinal);
+                .ToDictionary(
+                    g => g.Key, g => (Facts: g.First().ToFacts(), Other: g.First().OtherKeys, Members: g.Select(u => u.AgentId).ToHashSet()),
+                    StringComparer.Ordinal);
             _sets = await db.AgentSets.Where(s => s.UserId == userId).ToDictionaryAsync(s => s.Members, s => s.Id, cancellationToken);
-            _keyIds = await keys.ResolveAsync(incoming.Concat(copies.Values.Select(c => c.Facts)).SelectMany(KeysOf), cancellationToken);
+            // The held copies' values were decided when stored: looked up, never admitted again.
+            var stored = await keys.LookupAsync(copies.Values.Select(c => c.Facts).SelectMany(KeysOf), cancellationToken);
+            _keyIds = stored.Count == 0 ? admitted : admitted.Concat(stored).DistinctBy(k => k.Key).ToDictionary();
             _prices = await PriceBooks.LoadAsync(db, userId, cancellationToken);
 
             var created = 0;
@@ -106,10 +114,11 @@ public sealed class UsageStore(IServiceScopeFactory scopes, UsageKeyRegistry key
                 if (!copies.TryGetValue(call.Id, out var held))
                 {
                     call = _prices.Charge(call, [agentId]);
+                    var other = UsageKeyRegistry.Decide(call, _keyIds);
                     // Most calls of a page are new and belong to the agent alone: its set is looked up once.
                     _ownSet ??= await SetIdAsync([agentId], cancellationToken);
-                    _deltas.Add(_ownSet.Value, call, KeyIds(call), +1);
-                    _inserts.Add(CallUsage.From(agentId, userId, call, syncedAt));
+                    _deltas.Add(_ownSet.Value, call, KeyIds(call, other), +1);
+                    _inserts.Add(CallUsage.From(agentId, userId, call, syncedAt, other));
                     created++;
                     continue;
                 }
@@ -126,17 +135,19 @@ public sealed class UsageStore(IServiceScopeFactory scopes, UsageKeyRegistry key
                 // The call moves from its old set (and old facts) to its new set (and newest facts).
                 var oldSet = await SetIdAsync(held.Members, cancellationToken);
                 var newSet = joining ? await SetIdAsync(held.Members.Append(agentId), cancellationToken) : oldSet;
-                _deltas.Add(oldSet, held.Facts, KeyIds(held.Facts), -1);
-                _deltas.Add(newSet, newest, KeyIds(newest), +1);
+                // A value the call keeps keeps its decision; a changed one is decided again. Every copy gets the same.
+                var newOther = UsageKeyRegistry.Decide(newest, _keyIds, held.Facts, held.Other);
+                _deltas.Add(oldSet, held.Facts, KeyIds(held.Facts, held.Other), -1);
+                _deltas.Add(newSet, newest, KeyIds(newest, newOther), +1);
                 if (joining)
                 {
-                    _inserts.Add(CallUsage.From(agentId, userId, newest, syncedAt));
+                    _inserts.Add(CallUsage.From(agentId, userId, newest, syncedAt, newOther));
                     created++;
                 }
 
                 if (changed)
                 {
-                    _updates.Add(CallUsage.From(agentId, userId, newest, syncedAt));
+                    _updates.Add(CallUsage.From(agentId, userId, newest, syncedAt, newOther));
                     updated += joining ? 0 : 1;
                 }
             }
@@ -148,10 +159,7 @@ public sealed class UsageStore(IServiceScopeFactory scopes, UsageKeyRegistry key
             return new UpsertResult(created, updated);
         }
 
-        private (int, int, int) KeyIds(CallFacts facts) => (
-            keys.IdOf(BreakdownDimension.EndedReason, facts.EndedReason, _keyIds),
-            keys.IdOf(BreakdownDimension.Type, facts.Type, _keyIds),
-            keys.IdOf(BreakdownDimension.Status, facts.Status, _keyIds));
+        private (int, int, int) KeyIds(CallFacts facts, OtherKeys other) => UsageKeyRegistry.IdsOf(facts, other, _keyIds);
 
         private async Task<long> SetIdAsync(IEnumerable<Guid> members, CancellationToken cancellationToken)
         {

@@ -31,7 +31,10 @@ public static class ProductServices
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
-        services.AddInfrastructure(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), new BenchEnvironment());
+        // As in the app, options sections bind from the registered configuration (the usage keys read Limits).
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddInfrastructure(configuration, new BenchEnvironment());
         return services.BuildServiceProvider();
     }
 

@@ -68,7 +68,10 @@ public abstract class UsageDataFixture(DatabaseProvider provider) : IAsyncLifeti
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
-        services.AddInfrastructure(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), new TestEnvironment());
+        // As in the app, options sections bind from the registered configuration (the usage keys read Limits).
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddInfrastructure(configuration, new TestEnvironment());
         services.AddScoped<CallRowUsageReader>();
         Services = services.BuildServiceProvider();
         await using (var scope = Services.CreateAsyncScope())

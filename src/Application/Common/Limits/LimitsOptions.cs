@@ -10,4 +10,10 @@ public sealed class LimitsOptions
 
     /// <summary>CSV exports one user may stream at once from one instance; each holds a database connection while it streams.</summary>
     public int ConcurrentExportsPerUser { get; set; } = 2;
+
+    /// <summary>
+    /// Breakdown values (ended reasons, types, statuses) never seen before that one agent's calls may add per UTC day;
+    /// the rest count as "other" (ADR 030), so whoever can post to a webhook cannot grow the key table without bound.
+    /// </summary>
+    public int NewUsageKeysPerAgentPerDay { get; set; } = 50;
 }

@@ -21,6 +21,7 @@ internal sealed class CallUsageConfiguration : IEntityTypeConfiguration<CallUsag
         builder.Property(u => u.EndedReason).HasMaxLength(CallFacts.EndedReasonMaxLength);
         builder.Property(u => u.SuccessEvaluation).HasMaxLength(CallFacts.SuccessEvaluationMaxLength);
         builder.Property(u => u.SuccessOutcome).HasConversion<byte>();
+        builder.Property(u => u.OtherKeys).HasConversion<byte>();
 
         foreach (var time in new[] { nameof(CallUsage.CreatedAt), nameof(CallUsage.UpdatedAt), nameof(CallUsage.SyncedAt) })
         {
@@ -120,6 +121,8 @@ internal sealed class UsageKeyConfiguration : IEntityTypeConfiguration<UsageKey>
         builder.Property(k => k.Id).ValueGeneratedOnAdd();
         builder.Property(k => k.Value).HasMaxLength(CallFacts.EndedReasonMaxLength).IsRequired();
         builder.HasIndex(k => new { k.Dimension, k.Value }).IsUnique();
+        // Counts an agent's new keys of the day (the cap).
+        builder.HasIndex(k => new { k.AgentId, k.IntroducedOn });
     }
 }
 

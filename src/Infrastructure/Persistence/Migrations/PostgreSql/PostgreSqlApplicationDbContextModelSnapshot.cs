@@ -785,6 +785,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<byte>("OtherKeys")
+                        .HasColumnType("smallint");
+
                     b.Property<long>("Revenue")
                         .HasColumnType("bigint");
 
@@ -1087,8 +1090,14 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("uuid");
+
                     b.Property<byte>("Dimension")
                         .HasColumnType("smallint");
+
+                    b.Property<DateOnly?>("IntroducedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Value")
                         .IsRequired()
@@ -1096,6 +1105,8 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AgentId", "IntroducedOn");
 
                     b.HasIndex("Dimension", "Value")
                         .IsUnique();

@@ -786,6 +786,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<byte>("OtherKeys")
+                        .HasColumnType("tinyint");
+
                     b.Property<long>("Revenue")
                         .HasColumnType("bigint");
 
@@ -1089,8 +1092,14 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<byte>("Dimension")
                         .HasColumnType("tinyint");
+
+                    b.Property<DateOnly?>("IntroducedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Value")
                         .IsRequired()
@@ -1098,6 +1107,8 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AgentId", "IntroducedOn");
 
                     b.HasIndex("Dimension", "Value")
                         .IsUnique();

@@ -774,6 +774,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte>("OtherKeys")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Revenue")
                         .HasColumnType("INTEGER");
 
@@ -1072,8 +1075,14 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("TEXT");
+
                     b.Property<byte>("Dimension")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("IntroducedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Value")
                         .IsRequired()
@@ -1081,6 +1090,8 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AgentId", "IntroducedOn");
 
                     b.HasIndex("Dimension", "Value")
                         .IsUnique();

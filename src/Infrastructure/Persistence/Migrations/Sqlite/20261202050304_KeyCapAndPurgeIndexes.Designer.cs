@@ -11,8 +11,8 @@ using VapiAgents.Infrastructure.Persistence.Providers;
 namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteApplicationDbContext))]
-    [Migration("20261202045231_PurgeIndexes")]
-    partial class PurgeIndexes
+    [Migration("20261202050304_KeyCapAndPurgeIndexes")]
+    partial class KeyCapAndPurgeIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -777,6 +777,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte>("OtherKeys")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Revenue")
                         .HasColumnType("INTEGER");
 
@@ -1075,8 +1078,14 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("TEXT");
+
                     b.Property<byte>("Dimension")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("IntroducedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Value")
                         .IsRequired()
@@ -1084,6 +1093,8 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AgentId", "IntroducedOn");
 
                     b.HasIndex("Dimension", "Value")
                         .IsUnique();
