@@ -1,8 +1,11 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
+using VapiAgents.Domain.Usage;
 using VapiAgents.Infrastructure.Persistence.Providers;
+using VapiAgents.Infrastructure.Usage;
 
 namespace VapiAgents.Infrastructure.IntegrationTests.Persistence;
 
@@ -12,12 +15,85 @@ namespace VapiAgents.Infrastructure.IntegrationTests.Persistence;
 /// </summary>
 public sealed class SqlServerScriptTests
 {
+    // Nothing listens here: the context only builds SQL, it never opens its connection.
+    private static SqlServerApplicationDbContext SqlServerContext() =>
+        new((DbContextOptions<SqlServerApplicationDbContext>)ProviderSetup.UseSqlServer(
+            new DbContextOptionsBuilder<SqlServerApplicationDbContext>(), "Server=localhost;Database=VapiAgents;TrustServerCertificate=True").Options);
+
     private static string IdempotentMigrationScript()
     {
-        var options = (DbContextOptions<SqlServerApplicationDbContext>)ProviderSetup.UseSqlServer(
-            new DbContextOptionsBuilder<SqlServerApplicationDbContext>(), "Server=localhost;Database=VapiAgents;TrustServerCertificate=True").Options;
-        using var db = new SqlServerApplicationDbContext(options);
+        using var db = SqlServerContext();
         return db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+    }
+
+    /// <summary>
+    /// The commands the hand-written writers send to SQL Server, built by the writers themselves against the SQL Server
+    /// context (the same code their executing paths run), with the parameters they bind.
+    /// </summary>
+    public static TheoryData<string> WriterStatements() => ["call rows: multi-row INSERT (one row)", "call rows: multi-row INSERT (full command)", "call rows: UPDATE of every copy", "repricing: UPDATE of every copy"];
+
+    private static DbCommand WriterCommand(SqlServerApplicationDbContext db, string statement)
+    {
+        var writer = new CallUsageWriter(db);
+        return statement switch
+        {
+            "call rows: multi-row INSERT (one row)" => writer.MultiRowInsertCommand([Row(0)]),
+            "call rows: multi-row INSERT (full command)" => writer.MultiRowInsertCommand(Enumerable.Range(0, writer.SqlServerRowsPerCommand).Select(Row).ToList()),
+            "call rows: UPDATE of every copy" => writer.UpdateAllCopiesCommand(Row(0)).Command,
+            "repricing: UPDATE of every copy" => RevenueRepricer.UpdateCopiesCommand(db, "user-1").Command,
+            _ => throw new ArgumentOutOfRangeException(nameof(statement), statement, null),
+        };
+    }
+
+    private static CallUsage Row(int i) => CallUsage.From(Guid.NewGuid(), "user-1", new CallFacts
+    {
+        Id = $"call-{i}",
+        OrgId = "org-1",
+        Status = "ended",
+        CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+        UpdatedAt = new DateTime(2026, 1, 1, 0, 5, 0, DateTimeKind.Utc),
+        DurationMs = 60_000,
+        Cost = 0.25m,
+        Parts = new CostParts(0.01m, 0.02m, 0.03m, 0.04m, 0.05m, 0m),
+    }, new DateTime(2026, 1, 1, 0, 6, 0, DateTimeKind.Utc), OtherKeys.None);
+
+    [Theory]
+    [MemberData(nameof(WriterStatements))]
+    public void EachWriterStatement_ParsesWithoutErrors_AndReferencesExactlyTheParametersItBinds(string statement)
+    {
+        using var db = SqlServerContext();
+        using var command = WriterCommand(db, statement);
+
+        var (errors, referenced) = Parse(command.CommandText);
+
+        errors.Should().BeEmpty(command.CommandText);
+        var bound = command.Parameters.Cast<DbParameter>().Select(p => p.ParameterName).ToList();
+        bound.Should().OnlyHaveUniqueItems();
+        referenced.Should().BeEquivalentTo(bound, "every parameter the statement reads is bound, and every bound one is read");
+        command.Parameters.Count.Should().BeLessThanOrEqualTo(2100, "SQL Server refuses a command with more than 2,100 parameters");
+    }
+
+    [Fact]
+    public void TheWriterCheck_RefusesABrokenCopy_AndAnUnboundParameter()
+    {
+        // Controls: the check above means something only if it refuses what SQL Server would refuse.
+        using var db = SqlServerContext();
+        using var command = WriterCommand(db, "call rows: UPDATE of every copy");
+        var bound = command.Parameters.Cast<DbParameter>().Select(p => p.ParameterName).ToList();
+
+        var (errors, _) = Parse(command.CommandText.Replace(" WHERE ", " WHERE AND ", StringComparison.Ordinal));
+        errors.Should().NotBeEmpty("a WHERE with no condition before AND is not T-SQL");
+
+        var (_, referenced) = Parse(command.CommandText.Replace("@call", "@callId", StringComparison.Ordinal));
+        referenced.Should().NotBeEquivalentTo(bound, "a statement reading a parameter nobody binds is caught");
+    }
+
+    private static (List<string> Errors, List<string> Referenced) Parse(string sql)
+    {
+        var fragment = new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(sql), out var errors);
+        var uses = new StatementUses();
+        fragment.Accept(uses);
+        return (errors.Select(e => $"line {e.Line}: {e.Message}").ToList(), uses.Referenced.ToList());
     }
 
     [Fact]
