@@ -1,10 +1,12 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using VapiAgents.Domain.Usage;
 using VapiAgents.Infrastructure.Persistence.Providers;
+using VapiAgents.Infrastructure.Persistence.ReadModel;
 using VapiAgents.Infrastructure.Usage;
 
 namespace VapiAgents.Infrastructure.IntegrationTests.Persistence;
@@ -73,6 +75,36 @@ public sealed class SqlServerScriptTests
         command.Parameters.Count.Should().BeLessThanOrEqualTo(2100, "SQL Server refuses a command with more than 2,100 parameters");
     }
 
+    /// <summary>
+    /// The lock and lease statements have no hand-written SQL: EF translates the LINQ below (the same as
+    /// <c>UsageStore</c>'s, <c>RollupRebuilder</c>'s and <c>RevenueRepricer</c>'s lock bump and <c>DatabaseSyncLeases</c>'
+    /// takeover) into SQL Server's ExecuteUpdate, captured here as it is about to run, nothing opened or sent.
+    /// </summary>
+    [Fact]
+    public async Task EfsSqlServerLockAndLeaseUpdates_ParseWithoutErrors_AndReferenceExactlyTheParametersBound()
+    {
+        var capture = new CommandCapture();
+        var options = (DbContextOptions<SqlServerApplicationDbContext>)ProviderSetup.UseSqlServer(
+                new DbContextOptionsBuilder<SqlServerApplicationDbContext>(), "Server=localhost;Database=VapiAgents;TrustServerCertificate=True")
+            .AddInterceptors(capture).Options;
+        await using var db = new SqlServerApplicationDbContext(options);
+        // Variables, as in the product, so EF binds parameters rather than inlining constants.
+        var (userId, agentId, runId, newRunId, now, holder) = ("user-1", Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), DateTime.UtcNow, "host/1");
+        var expires = now.AddMinutes(5);
+
+        await db.UserSyncLocks.Where(l => l.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(l => l.Version, l => l.Version + 1));
+        await db.SyncLeases.Where(l => l.AgentId == agentId && l.RunId == runId && l.ExpiresAt < now)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.RunId, newRunId).SetProperty(l => l.ExpiresAt, expires).SetProperty(l => l.Holder, holder));
+
+        capture.Commands.Select(c => c.Bound.Count).Should().Equal([1, 6], "the lock bump binds the user; the takeover its three conditions and three values");
+        foreach (var (sql, bound) in capture.Commands)
+        {
+            var (errors, referenced) = Parse(sql);
+            errors.Should().BeEmpty(sql);
+            referenced.Should().BeEquivalentTo(bound, sql);
+        }
+    }
+
     [Fact]
     public void TheWriterCheck_RefusesABrokenCopy_AndAnUnboundParameter()
     {
@@ -130,6 +162,26 @@ public sealed class SqlServerScriptTests
     private static string Text(TSqlFragment fragment) =>
         string.Concat(Enumerable.Range(fragment.FirstTokenIndex, fragment.LastTokenIndex - fragment.FirstTokenIndex + 1)
             .Select(i => fragment.ScriptTokenStream[i].Text));
+
+    /// <summary>Keeps the connection closed and each command unsent, recording its text and the parameters bound to it.</summary>
+    private sealed class CommandCapture : DbCommandInterceptor, IDbConnectionInterceptor
+    {
+        public List<(string Sql, List<string> Bound)> Commands { get; } = [];
+
+        public ValueTask<InterceptionResult> ConnectionOpeningAsync(
+            DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(InterceptionResult.Suppress());
+
+        public InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
+            InterceptionResult.Suppress();
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Commands.Add((command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => p.ParameterName).ToList()));
+            return ValueTask.FromResult(InterceptionResult<int>.SuppressWithResult(1));
+        }
+    }
 
     private sealed class StatementUses : TSqlFragmentVisitor
     {
