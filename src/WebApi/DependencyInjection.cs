@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using VapiAgents.Application.Common.Behaviours;
 using VapiAgents.Application.Common.Interfaces;
+using VapiAgents.Infrastructure.Common;
 using VapiAgents.WebApi.Configurations;
 using VapiAgents.WebApi.Infrastructure;
 
@@ -49,10 +50,12 @@ public static class DependencyInjection
         services.AddAuthenticationAndAuthorization(configuration);
         services.AddRateLimits(configuration);
         services.AddTrustedProxies(configuration);
-        var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
+        var origins = configuration.Read<CorsOriginsOptions>(CorsOriginsOptions.Section, WebApiOptionsRules.Cors).AllowedOrigins;
         services.AddCors(options => options.AddPolicy(CorsPolicy, policy =>
             policy.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("Location", "Retry-After", "Content-Disposition")));
         services.AddOpenApiDocumentation();
+        // Its one value is a bool?, which the binder checks (OpenApi:Enabled=sometimes stops start-up); no rule beyond that.
+        services.AddValidatedOptions<OpenApiOptions>(OpenApiOptions.Section, (_, _) => []);
         services.AddTelemetry(configuration);
         return services;
     }

@@ -28,6 +28,35 @@ public sealed partial class FileNamingTests
             .Should().Equal("CallPage", "ISyncLeases");
     }
 
+    /// <summary>
+    /// EF configurations are internal, so the public-type rule above does not see them: each sits alone in a file
+    /// named after it, so a table's mapping is found by its name.
+    /// </summary>
+    [Fact]
+    public void EveryEfConfiguration_SitsAloneInAFileNamedAfterIt()
+    {
+        var files = SourceFiles()
+            .Select(file => (File: Path.GetRelativePath(Root, file), Configurations: EntityConfigurations(File.ReadAllText(file))))
+            .Where(f => f.Configurations.Count > 0)
+            .ToList();
+        files.Sum(f => f.Configurations.Count).Should().BeGreaterThan(15, "the scan must see the EF configurations");
+
+        // Joined, so the failure names every offending file, not only the first.
+        string.Join(Environment.NewLine, files
+                .Where(f => f.Configurations.Count > 1 || f.Configurations[0] != Path.GetFileNameWithoutExtension(f.File))
+                .Select(f => $"{f.File} holds {string.Join(", ", f.Configurations)}"))
+            .Should().BeEmpty("a file holds one EF configuration and is named after it");
+    }
+
+    [Fact]
+    public void TheScan_FindsTwoEfConfigurationsInOneFile()
+    {
+        EntityConfigurations(
+                "namespace X;\n\ninternal sealed class BudgetConfiguration : IEntityTypeConfiguration<Budget>\n{\n}\n\n" +
+                "/// <summary>…</summary>\npublic class AlertConfiguration : IEntityTypeConfiguration<Domain.Alerts.Alert>\n{\n}\n")
+            .Should().Equal("BudgetConfiguration", "AlertConfiguration");
+    }
+
     private static readonly string Root = FindRoot();
 
     private static IEnumerable<string> SourceFiles() =>
@@ -41,6 +70,12 @@ public sealed partial class FileNamingTests
     // Top-level only: with file-scoped namespaces those declarations start at the first column.
     private static List<string> TopLevelPublicTypes(string source) =>
         Declaration().Matches(source).Select(match => match.Groups["name"].Value).ToList();
+
+    private static List<string> EntityConfigurations(string source) =>
+        EntityConfiguration().Matches(source).Select(match => match.Groups["name"].Value).ToList();
+
+    [GeneratedRegex(@"^(?:(?:public|internal|sealed|partial|abstract|file)\s+)*class\s+(?<name>\w+)[^{;]*?\bIEntityTypeConfiguration<", RegexOptions.Multiline)]
+    private static partial Regex EntityConfiguration();
 
     [GeneratedRegex(@"^public\s+(?:(?:sealed|static|abstract|partial|readonly)\s+)*(?:class|record|struct|interface|enum)\s+(?:struct\s+|class\s+)?(?<name>\w+)", RegexOptions.Multiline)]
     private static partial Regex Declaration();

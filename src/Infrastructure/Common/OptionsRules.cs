@@ -6,6 +6,7 @@ using VapiAgents.Application.Retention;
 using VapiAgents.Application.Sync;
 using VapiAgents.Infrastructure.BackgroundJobs;
 using VapiAgents.Infrastructure.Identity;
+using VapiAgents.Infrastructure.Security;
 using VapiAgents.Infrastructure.Vapi;
 
 namespace VapiAgents.Infrastructure.Common;
@@ -123,6 +124,47 @@ public static class OptionsRules
         if (options.MaxRetries < 0 || options.RetryBaseDelaySeconds < 0 || options.MaxRetryDelaySeconds < 0)
         {
             yield return $"{section}:MaxRetries, {section}:RetryBaseDelaySeconds and {section}:MaxRetryDelaySeconds must not be negative.";
+        }
+    }
+
+    /// <summary>The sentences never include a key's value, only its id.</summary>
+    public static IEnumerable<string> Encryption(EncryptionOptions options, string section)
+    {
+        if (options.Keys.Count == 0)
+        {
+            yield return "No encryption key is configured. Set Encryption__Keys__<id> to a base64 32-byte key and " +
+                         "Encryption__ActiveKeyId to its id (e.g. openssl rand -base64 32).";
+            yield break;
+        }
+
+        foreach (var (id, value) in options.Keys)
+        {
+            if (id.Length > EncryptionKeyRing.MaxKeyIdLength)
+            {
+                yield return $"Encryption key id '{id[..EncryptionKeyRing.MaxKeyIdLength]}…' is longer than {EncryptionKeyRing.MaxKeyIdLength} characters.";
+            }
+
+            var buffer = new byte[((value?.Length ?? 0) * 3 / 4) + 3];
+            if (!Convert.TryFromBase64String(value ?? "", buffer, out var length))
+            {
+                yield return $"Encryption key '{id}' is not valid base64.";
+            }
+            else if (length != EncryptionKeyRing.KeySizeBytes)
+            {
+                yield return $"Encryption key '{id}' must be {EncryptionKeyRing.KeySizeBytes} bytes; it is {length}.";
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ActiveKeyId))
+        {
+            if (options.Keys.Count != 1)
+            {
+                yield return $"{section}:ActiveKeyId must name one of the configured {section}:Keys.";
+            }
+        }
+        else if (!options.Keys.ContainsKey(options.ActiveKeyId))
+        {
+            yield return $"{section}:ActiveKeyId '{options.ActiveKeyId}' names no key under {section}:Keys.";
         }
     }
 

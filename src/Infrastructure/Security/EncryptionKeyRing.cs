@@ -31,56 +31,12 @@ public sealed class EncryptionKeyRing
 
     public bool TryGetKey(string keyId, out byte[] key) => _keys.TryGetValue(keyId, out key!);
 
-    /// <summary>Reads and checks <c>Encryption:*</c>; every problem stops start-up with one clear sentence (never the key).</summary>
+    /// <summary>Reads and checks <c>Encryption:*</c> (<see cref="OptionsRules.Encryption"/>); every problem stops start-up with one clear sentence (never the key).</summary>
     public static EncryptionKeyRing FromConfiguration(IConfiguration configuration)
     {
-        var options = configuration.GetSection(EncryptionOptions.Section).Get<EncryptionOptions>() ?? new EncryptionOptions();
-        if (options.Keys.Count == 0)
-        {
-            throw new StartupConfigurationException(
-                "No encryption key is configured. Set Encryption__Keys__<id> to a base64 32-byte key and " +
-                "Encryption__ActiveKeyId to its id (e.g. openssl rand -base64 32).");
-        }
-
-        var keys = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var (id, value) in options.Keys)
-        {
-            if (id.Length > MaxKeyIdLength)
-            {
-                throw new StartupConfigurationException($"Encryption key id '{id[..MaxKeyIdLength]}…' is longer than {MaxKeyIdLength} characters.");
-            }
-
-            keys[id] = Decode(id, value);
-        }
-
-        var active = options.ActiveKeyId;
-        if (string.IsNullOrWhiteSpace(active))
-        {
-            if (keys.Count != 1)
-            {
-                throw new StartupConfigurationException("Encryption:ActiveKeyId must name one of the configured Encryption:Keys.");
-            }
-
-            active = keys.Keys.Single();
-        }
-
-        return new EncryptionKeyRing(active, keys);
-    }
-
-    private static byte[] Decode(string id, string? value)
-    {
-        byte[] key;
-        try
-        {
-            key = Convert.FromBase64String(value ?? "");
-        }
-        catch (FormatException)
-        {
-            throw new StartupConfigurationException($"Encryption key '{id}' is not valid base64.");
-        }
-
-        return key.Length == KeySizeBytes
-            ? key
-            : throw new StartupConfigurationException($"Encryption key '{id}' must be {KeySizeBytes} bytes; it is {key.Length}.");
+        var options = configuration.Read<EncryptionOptions>(EncryptionOptions.Section, OptionsRules.Encryption);
+        // The rules have checked every key decodes to KeySizeBytes and that the active id names one (or there is one).
+        var keys = options.Keys.ToDictionary(k => k.Key, k => Convert.FromBase64String(k.Value), StringComparer.Ordinal);
+        return new EncryptionKeyRing(string.IsNullOrWhiteSpace(options.ActiveKeyId) ? keys.Keys.Single() : options.ActiveKeyId, keys);
     }
 }

@@ -146,28 +146,39 @@ internal sealed class CallUsageWriter
     /// <summary>SQL Server: multi-row INSERTs within its 2,100-parameter limit.</summary>
     private async Task InsertMultiRowAsync(IReadOnlyList<CallUsage> rows, CancellationToken cancellationToken)
     {
-        var rowsPerCommand = Math.Min(1000, MaxSqlServerParameters / _columns.Length);
-        foreach (var chunk in rows.Chunk(rowsPerCommand))
+        foreach (var chunk in rows.Chunk(SqlServerRowsPerCommand))
         {
-            await using var command = NewCommand();
-            var sql = new StringBuilder("INSERT INTO ").Append(_table).Append(" (")
-                .Append(_columnList).Append(") VALUES ");
-            for (var row = 0; row < chunk.Length; row++)
-            {
-                sql.Append(row == 0 ? "(" : ", (");
-                for (var col = 0; col < _columns.Length; col++)
-                {
-                    var name = $"@p{row}_{col}";
-                    sql.Append(col == 0 ? "" : ", ").Append(name);
-                    command.Parameters.Add(_columns[col].Parameter(command, name, chunk[row]));
-                }
-
-                sql.Append(')');
-            }
-
-            command.CommandText = sql.ToString();
+            await using var command = MultiRowInsertCommand(chunk);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+    }
+
+    internal int SqlServerRowsPerCommand => Math.Min(1000, MaxSqlServerParameters / _columns.Length);
+
+    /// <summary>
+    /// The multi-row INSERT of <paramref name="chunk"/>, its values bound, not run: the SQL Server path runs it, and a test
+    /// parses its text with SQL Server's own parser (no SQL Server runs here).
+    /// </summary>
+    internal DbCommand MultiRowInsertCommand(IReadOnlyList<CallUsage> chunk)
+    {
+        var command = NewCommand();
+        var sql = new StringBuilder("INSERT INTO ").Append(_table).Append(" (")
+            .Append(_columnList).Append(") VALUES ");
+        for (var row = 0; row < chunk.Count; row++)
+        {
+            sql.Append(row == 0 ? "(" : ", (");
+            for (var col = 0; col < _columns.Length; col++)
+            {
+                var name = $"@p{row}_{col}";
+                sql.Append(col == 0 ? "" : ", ").Append(name);
+                command.Parameters.Add(_columns[col].Parameter(command, name, chunk[row]));
+            }
+
+            sql.Append(')');
+        }
+
+        command.CommandText = sql.ToString();
+        return command;
     }
 
     /// <summary>Sets every copy of each call (any of the user's agents) to the given facts.</summary>
@@ -178,37 +189,40 @@ internal sealed class CallUsageWriter
             return;
         }
 
+        var (command, bindings) = UpdateAllCopiesCommand(rows[0]);
+        await using (command)
+        {
+            // One prepared statement, run once per row with that row's values.
+            var parameters = command.Parameters.Cast<DbParameter>().ToArray();
+            await command.PrepareAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                for (var i = 0; i < bindings.Length; i++)
+                {
+                    parameters[i].Value = bindings[i].ProviderValue(row);
+                }
+
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The UPDATE of every copy of a call, bound to <paramref name="first"/>'s values, not run; the columns are in
+    /// the order of the command's parameters. Built here so a test can parse the SQL Server text without a server.
+    /// </summary>
+    internal (DbCommand Command, Column[] Bindings) UpdateAllCopiesCommand(CallUsage first)
+    {
         var values = _columns.Where(c => !KeyColumns.Contains(c.Property.Name)).ToArray();
         var userId = _columns.Single(c => c.Property.Name == nameof(CallUsage.UserId));
         var callId = _columns.Single(c => c.Property.Name == nameof(CallUsage.CallId));
         var sql = $"UPDATE {_table} SET {string.Join(", ", values.Select((c, i) => $"{c.Name} = @v{i}"))} " +
                   $"WHERE {userId.Name} = @user AND {callId.Name} = @call";
-        var bindings = values.Select((c, i) => (c, $"@v{i}")).Append((userId, "@user")).Append((callId, "@call")).ToArray();
-        await ExecuteForEachAsync(sql, bindings, rows, cancellationToken);
-    }
-
-    /// <summary>One prepared statement, run once per row with that row's values.</summary>
-    private async Task ExecuteForEachAsync(string sql, (Column Column, string Name)[] bindings, IReadOnlyList<CallUsage> rows, CancellationToken cancellationToken)
-    {
-        if (rows.Count == 0)
-        {
-            return;
-        }
-
-        await using var command = NewCommand();
+        (Column Column, string Name)[] bindings = [.. values.Select((c, i) => (c, $"@v{i}")), (userId, "@user"), (callId, "@call")];
+        var command = NewCommand();
         command.CommandText = sql;
-        var parameters = bindings.Select(b => b.Column.Parameter(command, b.Name, rows[0])).ToArray();
-        command.Parameters.AddRange(parameters);
-        await command.PrepareAsync(cancellationToken);
-        foreach (var row in rows)
-        {
-            for (var i = 0; i < bindings.Length; i++)
-            {
-                parameters[i].Value = bindings[i].Column.ProviderValue(row);
-            }
-
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        command.Parameters.AddRange(bindings.Select(b => b.Column.Parameter(command, b.Name, first)).ToArray());
+        return (command, bindings.Select(b => b.Column).ToArray());
     }
 
     private DbCommand NewCommand()
@@ -220,7 +234,7 @@ internal sealed class CallUsageWriter
 
     private static string Quote(string identifier) => $"\"{identifier}\"";
 
-    private sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping)
+    internal sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping)
     {
         private readonly IClrPropertyGetter _getter = Property.GetGetter();
 

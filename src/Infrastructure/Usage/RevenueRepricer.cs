@@ -91,19 +91,32 @@ public sealed class RevenueRepricer(IServiceScopeFactory scopes) : IRevenueRepri
     private static async Task UpdateCopiesAsync(
         ApplicationDbContext db, string userId, List<(string CallId, long BillableSeconds, long RevenueUnits)> changes, CancellationToken cancellationToken)
     {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
+        var (command, seconds, revenue, call) = UpdateCopiesCommand(db, userId);
+        await using (command)
+        {
+            await command.PrepareAsync(cancellationToken);
+            foreach (var change in changes)
+            {
+                (seconds.Value, revenue.Value, call.Value) = (change.BillableSeconds, change.RevenueUnits, change.CallId);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The UPDATE of a call's copies with its parameters bound, not run: built here so a test can parse the SQL Server
+    /// text without a server.
+    /// </summary>
+    internal static (DbCommand Command, DbParameter Seconds, DbParameter Revenue, DbParameter Call) UpdateCopiesCommand(ApplicationDbContext db, string userId)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = """UPDATE "CallUsages" SET "BillableSeconds" = @seconds, "Revenue" = @revenue WHERE "UserId" = @user AND "CallId" = @call""";
         var seconds = Add(command, "@seconds", 0L);
         var revenue = Add(command, "@revenue", 0L);
         Add(command, "@user", userId);
         var call = Add(command, "@call", "");
-        await command.PrepareAsync(cancellationToken);
-        foreach (var change in changes)
-        {
-            (seconds.Value, revenue.Value, call.Value) = (change.BillableSeconds, change.RevenueUnits, change.CallId);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        return (command, seconds, revenue, call);
     }
 
     private static DbParameter Add(DbCommand command, string name, object value)

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using VapiAgents.Infrastructure.Common;
 
 namespace VapiAgents.WebApi.Configurations;
 
@@ -22,14 +23,10 @@ public static class ForwardedHeadersConfig
 {
     public static IServiceCollection AddTrustedProxies(this IServiceCollection services, IConfiguration configuration)
     {
-        var trusted = configuration.GetSection(TrustedProxyOptions.Section).Get<TrustedProxyOptions>() ?? new TrustedProxyOptions();
-        // Parsed here so a typo stops start-up instead of silently trusting nobody (or everybody).
-        var proxies = trusted.KnownProxies.Select(p => IPAddress.TryParse(p, out var address)
-            ? address
-            : throw new InvalidOperationException($"ForwardedHeaders:KnownProxies: '{p}' is not an IP address.")).ToList();
-        var networks = trusted.KnownNetworks.Select(n => System.Net.IPNetwork.TryParse(n, out var network)
-            ? network
-            : throw new InvalidOperationException($"ForwardedHeaders:KnownNetworks: '{n}' is not a network in CIDR notation.")).ToList();
+        // Checked while services are registered, so a typo stops start-up instead of silently trusting nobody (or everybody).
+        var trusted = configuration.Read<TrustedProxyOptions>(TrustedProxyOptions.Section, WebApiOptionsRules.ForwardedHeaders);
+        var proxies = trusted.KnownProxies.Select(IPAddress.Parse).ToList();
+        var networks = trusted.KnownNetworks.Select(n => System.Net.IPNetwork.Parse(n)).ToList();
         services.Configure<ForwardedHeadersOptions>(options =>
         {
             // Empty lists would make the middleware believe every sender, so with none configured it reads no header at all.

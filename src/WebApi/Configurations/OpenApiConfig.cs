@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using NJsonSchema;
 using NJsonSchema.Generation.TypeMappers;
 using NSwag;
@@ -49,7 +50,7 @@ public static class OpenApiConfig
     /// <summary>Serves Swagger UI and the document when <c>OpenApi:Enabled</c> says so (by default only in Development).</summary>
     public static WebApplication UseOpenApiDocumentation(this WebApplication app)
     {
-        var options = app.Configuration.GetSection(OpenApiOptions.Section).Get<OpenApiOptions>() ?? new OpenApiOptions();
+        var options = app.Services.GetRequiredService<IOptions<OpenApiOptions>>().Value;
         if (!(options.Enabled ?? app.Environment.IsDevelopment()))
         {
             return app;

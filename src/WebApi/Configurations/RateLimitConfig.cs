@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using VapiAgents.Application.Common.Limits;
+using VapiAgents.Infrastructure.Common;
 
 namespace VapiAgents.WebApi.Configurations;
 
@@ -31,8 +32,9 @@ public static class RateLimitConfig
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
-        var caps = configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
+        // The limiters are built while services are registered, so both sections are read (and checked) now.
+        var limits = configuration.Read<RateLimitOptions>(RateLimitOptions.Section, WebApiOptionsRules.RateLimits);
+        var caps = configuration.Read<LimitsOptions>(LimitsOptions.Section, OptionsRules.Limits);
         services.AddRateLimiter(options =>
         {
             // The global limiter runs before the endpoint's and its lease is held until the response has been
@@ -42,7 +44,7 @@ public static class RateLimitConfig
                     ? RateLimitPartition.GetNoLimiter("")
                     : RateLimitPartition.GetConcurrencyLimiter("export:" + Caller(context), _ => new ConcurrencyLimiterOptions
                     {
-                        PermitLimit = Math.Max(1, caps.ConcurrentExportsPerUser),
+                        PermitLimit = caps.ConcurrentExportsPerUser,
                         QueueLimit = 0,
                     }));
             options.AddPolicy(Expensive, context => PerMinute(Caller(context), limits.ExpensivePerMinute));
@@ -67,8 +69,8 @@ public static class RateLimitConfig
     private static RateLimitPartition<string> PerMinute(string key, int permits) =>
         RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
         {
-            TokenLimit = Math.Max(1, permits),
-            TokensPerPeriod = Math.Max(1, permits),
+            TokenLimit = permits,
+            TokensPerPeriod = permits,
             ReplenishmentPeriod = TimeSpan.FromMinutes(1),
             QueueLimit = 0,
             AutoReplenishment = true,

@@ -15,6 +15,12 @@ public sealed class OptionsValidationTests
     [InlineData("Authentication:SecurityStampValidationSeconds", "-1", "VapiAgents cannot start: Authentication:SecurityStampValidationSeconds must be more than 0")]
     [InlineData("Sync:SweepSeconds", "0", "VapiAgents cannot start: Sync:SweepSeconds must be more than 0")]
     [InlineData("Vapi:BaseUrl", "api.vapi.ai", "VapiAgents cannot start: Vapi:BaseUrl 'api.vapi.ai' must be an absolute http or https URL")]
+    [InlineData("Cors:AllowedOrigins:0", "https://app.example.com/dashboard", "VapiAgents cannot start: Cors:AllowedOrigins:0 'https://app.example.com/dashboard' must be an absolute http or https origin")]
+    [InlineData("Cors:AllowedOrigins:0", "app.example.com", "VapiAgents cannot start: Cors:AllowedOrigins:0 'app.example.com' must be an absolute http or https origin")]
+    [InlineData("ForwardedHeaders:KnownProxies:0", "10.0.0.999", "VapiAgents cannot start: ForwardedHeaders:KnownProxies:0 '10.0.0.999' is not an IP address")]
+    [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/99", "VapiAgents cannot start: ForwardedHeaders:KnownNetworks:0 '10.0.0.0/99' is not a network in CIDR notation")]
+    [InlineData("RateLimits:SignInPerMinute", "0", "VapiAgents cannot start: RateLimits:SignInPerMinute must be at least 1")]
+    [InlineData("OpenApi:Enabled", "sometimes", "VapiAgents cannot start: Failed to convert configuration value 'sometimes' at 'OpenApi:Enabled'")]
     public async Task ABadValue_StopsStartUp_WithOneMessageNamingTheKey(string key, string value, string message)
     {
         using var folder = new TempFolder("options");

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using VapiAgents.Infrastructure.Persistence.ReadModel;
+
+namespace VapiAgents.Infrastructure.Persistence.Configurations;
+
+internal sealed class SyncLeaseConfiguration : IEntityTypeConfiguration<SyncLease>
+{
+    public void Configure(EntityTypeBuilder<SyncLease> builder)
+    {
+        builder.ToTable("SyncLeases");
+        builder.HasKey(l => l.AgentId);
+        builder.Property(l => l.Holder).HasMaxLength(200).IsRequired();
+    }
+}
