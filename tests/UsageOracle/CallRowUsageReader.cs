@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using VapiAgents.Application.Metrics;
+using VapiAgents.Domain.Usage;
 using VapiAgents.Infrastructure.Metrics;
 using VapiAgents.Infrastructure.Persistence;
 
@@ -44,11 +45,13 @@ public sealed class CallRowUsageReader(ApplicationDbContext db) : IUsageReader
         }, cancellationToken);
 
         var breakdowns = new Dictionary<string, List<BreakdownEntry>>();
-        foreach (var column in new[] { "EndedReason", "Type", "Status" })
+        // A value the usage-key cap refused counts as "other", as the row's flag says (ADR 030).
+        foreach (var (column, flag) in new[] { ("EndedReason", OtherKeys.EndedReason), ("Type", OtherKeys.Type), ("Status", OtherKeys.Status) })
         {
             var entries = breakdowns[column] = [];
+            var value = $"CASE WHEN (\"OtherKeys\" & {(int)flag}) <> 0 THEN 'other' ELSE \"{column}\" END";
             await QueryAsync(
-                Selected(userId, agentIds, bounds[0], bounds[^1], $"SELECT \"{column}\", CAST(COUNT(*) AS BIGINT), CAST(COALESCE(SUM(\"Cost\"), 0) AS BIGINT) FROM sel GROUP BY \"{column}\""),
+                Selected(userId, agentIds, bounds[0], bounds[^1], $"SELECT {value}, CAST(COUNT(*) AS BIGINT), CAST(COALESCE(SUM(\"Cost\"), 0) AS BIGINT) FROM sel GROUP BY {value}"),
                 reader => entries.Add(new BreakdownEntry(reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2))),
                 cancellationToken);
         }

@@ -164,18 +164,23 @@ public sealed class UsageKeyRegistry(IServiceScopeFactory scopes, IOptions<Limit
             return;
         }
 
+        // Values Vapi defines are admitted whatever the count, and stored without an agent so they never count.
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var known = fresh.Where(k => VapiKnownValues.IsKnown(k.Dimension, k.Value)).ToList();
+        fresh = fresh.Except(known).ToList();
+
         // The agent's keys of today, counted in the table: every instance sees the same count (two batches of the
         // same agent at once may both admit up to the cap; ADR 030 accepts that overshoot).
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var room = limits.Value.NewUsageKeysPerAgentPerDay
+        var room = fresh.Count == 0 ? 0 : limits.Value.NewUsageKeysPerAgentPerDay
                    - await db.UsageKeys.CountAsync(k => k.AgentId == agentId && k.IntroducedOn == today, cancellationToken);
-        if (room <= 0)
+
+        // All admitted keys in one statement batch; if another instance stored one of them meanwhile, one at a time.
+        var added = known.Select(k => NewKey(k, null, today)).Concat(fresh.Take(Math.Max(0, room)).Select(k => NewKey(k, agentId, today))).ToList();
+        if (added.Count == 0)
         {
             return;
         }
 
-        // All admitted keys in one statement batch; if another instance stored one of them meanwhile, one at a time.
-        var added = fresh.Take(room).Select(k => NewKey(k, agentId, today)).ToList();
         db.UsageKeys.AddRange(added);
         try
         {
@@ -188,6 +193,11 @@ public sealed class UsageKeyRegistry(IServiceScopeFactory scopes, IOptions<Limit
             db.ChangeTracker.Clear();
         }
 
+        foreach (var key in known)
+        {
+            await InsertOneAsync(db, NewKey(key, null, today), cancellationToken);
+        }
+
         // A key another agent stored meanwhile costs this agent nothing, so the quota is walked again in order.
         foreach (var key in fresh)
         {
@@ -198,7 +208,7 @@ public sealed class UsageKeyRegistry(IServiceScopeFactory scopes, IOptions<Limit
         }
     }
 
-    private static UsageKey NewKey((BreakdownDimension Dimension, string Value) key, Guid agentId, DateOnly today) =>
+    private static UsageKey NewKey((BreakdownDimension Dimension, string Value) key, Guid? agentId, DateOnly today) =>
         new() { Dimension = (byte)key.Dimension, Value = key.Value, AgentId = agentId, IntroducedOn = today };
 
     /// <summary>Stores the key, or reads the one another instance stored first; true if this call stored it.</summary>

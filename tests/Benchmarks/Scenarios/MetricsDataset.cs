@@ -56,7 +56,15 @@ public static class MetricsDataset
         var version = count == Calls ? Version : $"{Version}-{count}";
         if (await BenchDatabase.OpenCachedAsync(provider, RepositoryPaths.Cache, version) is { } cached)
         {
-            Console.WriteLine($"Using the cached data set {version} ({provider}).");
+            Console.WriteLine($"Using the cached data set {version} ({provider}); applying any newer migration…");
+            // Migrations that only add (a column with its default, an index) keep a cached set valid and take seconds, where
+            // generating it again takes minutes; a change that alters what the stored data means bumps Version instead.
+            await using (var services = ProductServices.Infrastructure(cached))
+            await using (var scope = services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().Database.MigrateAsync();
+            }
+
             return cached;
         }
 

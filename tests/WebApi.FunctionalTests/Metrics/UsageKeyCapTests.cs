@@ -99,6 +99,28 @@ public abstract class UsageKeyCapTests(UsageKeyCapAppFixture fixture)
     }
 
     [SkippableFact]
+    public async Task VapisOwnReasons_AreAdmittedWhateverTheCap_AndDoNotSpendIt()
+    {
+        await CommonKeysAsync();
+        var (user, agent, assistant) = await AgentAsync();
+        // Five of the values Vapi's spec defines (rare ones, so no other test stored them first), then three of no spec.
+        var vapis = EndedReasons.Known.Skip(300).Take(5).ToArray();
+        var flooded = Reasons(3);
+        var reasons = vapis.Concat(flooded).ToArray();
+        Vapi.AddCalls(fixture.Key, reasons.Select((reason, i) => Call(assistant, Base.AddMinutes(i), reason, 1m)));
+
+        await SyncApi.SyncAsync(user.Client, agent);
+
+        // Before Vapi's values were exempt, the first three spent the cap and the other five counted as "other".
+        ByEndedReason(await MetricsAsync(user.Client, $"agentId={agent}&{UtcRange}"))
+            .Should().BeEquivalentTo(reasons.ToDictionary(r => r, _ => (1L, 1m)), "an agent's first sync may rightly bring many of Vapi's reasons");
+        await using var scope = App.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        (await db.UsageKeys.AsNoTracking().Where(k => k.AgentId == agent).Select(k => k.Value).ToListAsync())
+            .Should().BeEquivalentTo(flooded, "only values outside Vapi's spec count against the agent's cap");
+    }
+
+    [SkippableFact]
     public async Task ReadingMetrics_OverRefusedValues_StoresNoKey()
     {
         await CommonKeysAsync();
