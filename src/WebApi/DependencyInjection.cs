@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using VapiAgents.Application.Common.Behaviours;
 using VapiAgents.Application.Common.Interfaces;
+using VapiAgents.Application.Common.Limits;
 using VapiAgents.Infrastructure.Common;
 using VapiAgents.WebApi.Configurations;
 using VapiAgents.WebApi.Infrastructure;
@@ -9,8 +10,6 @@ namespace VapiAgents.WebApi;
 
 public static class DependencyInjection
 {
-    public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
-
     /// <summary>Cross-origin calls are refused unless their origin is listed in <c>Cors:AllowedOrigins</c>.</summary>
     public const string CorsPolicy = "configured-origins";
 
@@ -20,7 +19,7 @@ public static class DependencyInjection
         services.AddScoped<ICurrentUser, HttpContextCurrentUser>();
         services.AddScoped<Application.Webhooks.IWebhookUrls, WebhookUrls>();
         services.AddMediatorPipeline();
-        services.AddOptions<PerformanceOptions>().Bind(configuration.GetSection(PerformanceOptions.Section));
+        services.AddValidatedOptions<PerformanceOptions>(PerformanceOptions.Section, OptionsRules.Performance);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
@@ -40,7 +39,7 @@ public static class DependencyInjection
             json.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         });
 
-        var maxBody = configuration.GetValue("Limits:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
+        var maxBody = configuration.Read<LimitsOptions>(LimitsOptions.Section, OptionsRules.Limits).MaxRequestBodyBytes;
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = maxBody;

@@ -1,5 +1,6 @@
 using Cronos;
 using VapiAgents.Application.Alerts;
+using VapiAgents.Application.Common.Behaviours;
 using VapiAgents.Application.Common.Limits;
 using VapiAgents.Application.Notifications;
 using VapiAgents.Application.Retention;
@@ -80,7 +81,16 @@ public static class OptionsRules
 
     public static IEnumerable<string> Limits(LimitsOptions options, string section) =>
         AtLeast(section, 1, ("MaxAgentsPerUser", options.MaxAgentsPerUser), ("ConcurrentExportsPerUser", options.ConcurrentExportsPerUser),
-            ("NewUsageKeysPerAgentPerDay", options.NewUsageKeysPerAgentPerDay));
+            ("NewUsageKeysPerAgentPerDay", options.NewUsageKeysPerAgentPerDay))
+        // Below a few KB no agent could be created or report received: a typo, not a choice.
+        .Concat(options.MaxRequestBodyBytes < MinRequestBodyBytes
+            ? [$"{section}:MaxRequestBodyBytes must be at least {MinRequestBodyBytes}; it is {options.MaxRequestBodyBytes}."]
+            : []);
+
+    public const long MinRequestBodyBytes = 16 * 1024;
+
+    public static IEnumerable<string> Performance(PerformanceOptions options, string section) =>
+        AtLeast(section, 1, ("SlowRequestThresholdMs", options.SlowRequestThresholdMs));
 
     public static IEnumerable<string> Retention(RetentionOptions options, string section)
     {
@@ -192,6 +202,7 @@ public static class OptionsRules
     private static IEnumerable<string> MoreThanZero(string section, params (string Key, double Value)[] values) =>
         values.Where(v => !(v.Value > 0)).Select(v => $"{section}:{v.Key} must be more than 0; it is {v.Value}.");
 
-    private static IEnumerable<string> AtLeast(string section, int minimum, params (string Key, int Value)[] values) =>
+    /// <summary>Each value below the minimum, as a problem naming its key.</summary>
+    public static IEnumerable<string> AtLeast(string section, int minimum, params (string Key, int Value)[] values) =>
         values.Where(v => v.Value < minimum).Select(v => $"{section}:{v.Key} must be at least {minimum}; it is {v.Value}.");
 }

@@ -22,7 +22,7 @@ public sealed class RollupSeriesReader(ApplicationDbContext db) : ISeriesUsageRe
     {
         var pieces = buckets.Select(b => BucketPlan.Decompose(b.StartMs, b.EndMs).ToList()).ToList();
         var all = pieces.SelectMany(p => p).ToList();
-        var setIds = (await SelectedAgentSets.ReadAsync(db, userId, agentIds, cancellationToken)).Keys.ToList();
+        var setIds = (await SelectedAgentSets.ReadAsync(db, userId, agentIds, cancellationToken)).SumSets;
         var days = await BriefsAsync(setIds, RollupGranularity.Day, all, RollupDeltas.DayMs, cancellationToken);
         var hours = await BriefsAsync(setIds, RollupGranularity.Hour, all, RollupDeltas.HourMs, cancellationToken);
         var raw = await RawCallsAsync(userId, agentIds, all, cancellationToken);

@@ -18,45 +18,44 @@ public sealed class RollupUsageReader(ApplicationDbContext db, UsageKeyRegistry 
     public async Task<UsageReport> ReadAsync(string userId, IReadOnlyCollection<Guid> agentIds, DayRange range, CancellationToken cancellationToken)
     {
         var bounds = DayBounds(range);
-        var sets = await SetsAsync(userId, agentIds, cancellationToken);
+        var selection = await SelectedAgentSets.ReadAsync(db, userId, agentIds, cancellationToken);
         var rangePieces = BucketPlan.Decompose(bounds[0], bounds[^1]).ToList();
         var dayPieces = Enumerable.Range(0, range.Days).Select(i => BucketPlan.Decompose(bounds[i], bounds[i + 1]).ToList()).ToList();
-        var setIds = sets.Keys.ToList();
+        var sumSets = selection.SumSets;
 
-        // Whole-set rows (with breakdowns) for the range as one interval; brief sums across sets for its days.
-        var dayRows = await RollupsAsync(setIds, RollupGranularity.Day, rangePieces.Concat(dayPieces.SelectMany(p => p)), cancellationToken);
-        var hourRows = await RollupsAsync(setIds, RollupGranularity.Hour, rangePieces, cancellationToken);
-        var hourBriefs = await HourBriefsAsync(setIds, dayPieces.SelectMany(p => p), cancellationToken);
+        // Whole rows (with breakdowns) for the range as one interval; brief sums across sets for its days and per set for its agents.
+        var dayRows = await RollupsAsync(sumSets, RollupGranularity.Day, rangePieces.Concat(dayPieces.SelectMany(p => p)), cancellationToken);
+        var hourRows = await RollupsAsync(sumSets, RollupGranularity.Hour, rangePieces, cancellationToken);
+        var hourBriefs = await HourBriefsAsync(sumSets, dayPieces.SelectMany(p => p), cancellationToken);
+        var perSet = await SetBriefsAsync([.. selection.Sets.Keys], rangePieces, cancellationToken);
         var raw = await CallRows.ReadAsync(db, userId, agentIds, RawIntervals(rangePieces.Concat(dayPieces.SelectMany(p => p))), cancellationToken);
 
-        // Per set only its sums (for each agent's view); the breakdowns go straight into the total, decoded once.
-        var perSet = sets.Keys.ToDictionary(id => id, _ => new Application.Metrics.UsageSums());
+        // The breakdowns go straight into the total, each blob decoded once.
         var total = new UsageTally();
         foreach (var piece in rangePieces.Where(p => !p.IsRaw))
         {
             var rows = piece.Granularity == RollupGranularity.Day ? dayRows : hourRows;
-            foreach (var setId in setIds)
+            foreach (var setId in sumSets)
             {
                 if (rows.TryGetValue((setId, piece.StartMs), out var rollup))
                 {
-                    perSet[setId].Add(UsageTally.ToSums(rollup), piece.Sign);
                     total.Add(rollup, piece.Sign);
                 }
             }
         }
 
-        var byAgent = agentIds.ToDictionary(id => id, id => Brief(sets.Where(s => s.Value.Contains(id)).Select(s => perSet[s.Key])));
+        var byAgent = agentIds.ToDictionary(id => id, id => Sum(selection.Sets.Where(s => s.Value.Contains(id)).Select(s => perSet.GetValueOrDefault(s.Key))));
         foreach (var piece in rangePieces.Where(p => p.IsRaw))
         {
             total.Add(await CallRows.TallyAsync(CallRows.Distinct(raw, piece.StartMs, piece.EndMs), keys, cancellationToken), piece.Sign);
             foreach (var agent in agentIds)
             {
                 var own = await CallRows.TallyAsync(raw.Where(r => r.AgentId == agent && CallRows.Inside(r, piece.StartMs, piece.EndMs)), keys, cancellationToken);
-                byAgent[agent] = Add(byAgent[agent], own.Sums, piece.Sign);
+                byAgent[agent] = byAgent[agent].Plus(UsageBrief.Of(own.Sums), piece.Sign);
             }
         }
 
-        var dayAcrossSets = dayRows.GroupBy(r => r.Key.Bucket).ToDictionary(g => g.Key, g => Brief(g.Select(r => UsageTally.ToSums(r.Value))));
+        var dayAcrossSets = dayRows.GroupBy(r => r.Key.Bucket).ToDictionary(g => g.Key, g => Sum(g.Select(r => UsageBrief.Of(UsageTally.ToSums(r.Value)))));
         var daily = new List<(DateOnly, UsageBrief)>(range.Days);
         for (var i = 0; i < range.Days; i++)
         {
@@ -67,7 +66,7 @@ public sealed class RollupUsageReader(ApplicationDbContext db, UsageKeyRegistry 
                 {
                     RollupGranularity.Day => dayAcrossSets.GetValueOrDefault(piece.StartMs),
                     RollupGranularity.Hour => hourBriefs.GetValueOrDefault(piece.StartMs),
-                    _ => Brief([(await CallRows.TallyAsync(CallRows.Distinct(raw, piece.StartMs, piece.EndMs), keys, cancellationToken)).Sums]),
+                    _ => UsageBrief.Of((await CallRows.TallyAsync(CallRows.Distinct(raw, piece.StartMs, piece.EndMs), keys, cancellationToken)).Sums),
                 };
                 day = day.Plus(part, piece.Sign);
             }
@@ -89,11 +88,11 @@ public sealed class RollupUsageReader(ApplicationDbContext db, UsageKeyRegistry 
     public async Task<UsageBrief> ReadBriefAsync(string userId, IReadOnlyCollection<Guid> agentIds, DayRange range, CancellationToken cancellationToken)
     {
         var bounds = DayBounds(range);
-        var setIds = (await SetsAsync(userId, agentIds, cancellationToken)).Keys.ToList();
+        var sumSets = (await SelectedAgentSets.ReadAsync(db, userId, agentIds, cancellationToken)).SumSets;
         var pieces = BucketPlan.Decompose(bounds[0], bounds[^1]).ToList();
         var days = pieces.Where(p => p.Granularity == RollupGranularity.Day).Select(p => p.StartMs).ToList();
-        var dayBriefs = await BriefsAsync(setIds, RollupGranularity.Day, days, cancellationToken);
-        var hourBriefs = await HourBriefsAsync(setIds, pieces, cancellationToken);
+        var dayBriefs = await BriefsAsync(sumSets, RollupGranularity.Day, days, cancellationToken);
+        var hourBriefs = await HourBriefsAsync(sumSets, pieces, cancellationToken);
         var raw = await CallRows.ReadAsync(db, userId, agentIds, RawIntervals(pieces), cancellationToken);
 
         var brief = new UsageBrief(0, 0, 0);
@@ -103,7 +102,7 @@ public sealed class RollupUsageReader(ApplicationDbContext db, UsageKeyRegistry 
             {
                 RollupGranularity.Day => dayBriefs.GetValueOrDefault(piece.StartMs),
                 RollupGranularity.Hour => hourBriefs.GetValueOrDefault(piece.StartMs),
-                _ => Brief([(await CallRows.TallyAsync(CallRows.Distinct(raw, piece.StartMs, piece.EndMs), keys, cancellationToken)).Sums]),
+                _ => UsageBrief.Of((await CallRows.TallyAsync(CallRows.Distinct(raw, piece.StartMs, piece.EndMs), keys, cancellationToken)).Sums),
             };
             brief = brief.Plus(part, piece.Sign);
         }
@@ -115,10 +114,6 @@ public sealed class RollupUsageReader(ApplicationDbContext db, UsageKeyRegistry 
         Enumerable.Range(0, range.Days + 1)
             .Select(i => new DateTimeOffset(ZonedCalendar.StartOfDayUtc(range.First.AddDays(i), range.Zone)).ToUnixTimeMilliseconds())
             .ToArray();
-
-    /// <summary>The user's agent sets that hold calls of any selected agent, with their members.</summary>
-    private Task<Dictionary<long, HashSet<Guid>>> SetsAsync(string userId, IReadOnlyCollection<Guid> agentIds, CancellationToken cancellationToken) =>
-        SelectedAgentSets.ReadAsync(db, userId, agentIds, cancellationToken);
 
     private async Task<Dictionary<(long SetId, long Bucket), UsageRollup>> RollupsAsync(
         List<long> setIds, RollupGranularity granularity, IEnumerable<Piece> pieces, CancellationToken cancellationToken)
@@ -170,13 +165,40 @@ public sealed class RollupUsageReader(ApplicationDbContext db, UsageKeyRegistry 
         return rows.ToDictionary(r => r.Bucket, r => new UsageBrief(r.Calls, r.DurationMs, r.Cost, r.BillableSeconds, r.Revenue));
     }
 
+    /// <summary>
+    /// Calls, duration and cost of each set over the pieces, added by the database: one grouped query per granularity and
+    /// sign, so a selection of many sets reads no breakdowns for its per-agent figures.
+    /// </summary>
+    private async Task<Dictionary<long, UsageBrief>> SetBriefsAsync(List<long> setIds, List<Piece> pieces, CancellationToken cancellationToken)
+    {
+        var perSet = new Dictionary<long, UsageBrief>();
+        foreach (var group in pieces.Where(p => !p.IsRaw && setIds.Count > 0).GroupBy(p => (Granularity: p.Granularity!.Value, p.Sign)))
+        {
+            var buckets = group.Select(p => p.StartMs).Distinct().ToList();
+            var (low, high) = (buckets.Min(), buckets.Max());
+            var rows = await db.UsageRollups.AsNoTracking()
+                .Where(r => EF.Parameter(setIds).Contains(r.AgentSetId) && r.Granularity == group.Key.Granularity
+                            && r.BucketStartMs >= low && r.BucketStartMs <= high && EF.Parameter(buckets).Contains(r.BucketStartMs))
+                .GroupBy(r => r.AgentSetId)
+                .Select(g => new
+                {
+                    Set = g.Key, Calls = g.Sum(r => r.Calls), DurationMs = g.Sum(r => r.DurationMs), Cost = g.Sum(r => r.CostUnits),
+                    BillableSeconds = g.Sum(r => r.BillableSeconds), Revenue = g.Sum(r => r.RevenueUnits),
+                })
+                .ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                perSet[row.Set] = perSet.GetValueOrDefault(row.Set).Plus(new UsageBrief(row.Calls, row.DurationMs, row.Cost, row.BillableSeconds, row.Revenue), group.Key.Sign);
+            }
+        }
+
+        return perSet;
+    }
+
     private static List<(long From, long To)> RawIntervals(IEnumerable<Piece> pieces) =>
         pieces.Where(p => p.IsRaw).Select(p => (p.StartMs, p.EndMs)).Distinct().ToList();
 
-    private static UsageBrief Brief(IEnumerable<Application.Metrics.UsageSums> sums) =>
-        sums.Aggregate(new UsageBrief(0, 0, 0), (brief, sum) => brief.Plus(UsageBrief.Of(sum)));
-
-    private static UsageBrief Add(UsageBrief brief, Application.Metrics.UsageSums sums, int sign) => brief.Plus(UsageBrief.Of(sums), sign);
+    private static UsageBrief Sum(IEnumerable<UsageBrief> briefs) => briefs.Aggregate(new UsageBrief(0, 0, 0), (sum, brief) => sum.Plus(brief));
 
     // Refused values and a stored value spelled "other" are one entry (ADR 030).
     private static List<BreakdownEntry> Entries(UsageTally tally, BreakdownDimension dimension, IReadOnlyDictionary<int, string> values) =>

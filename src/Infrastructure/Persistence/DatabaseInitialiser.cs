@@ -4,7 +4,10 @@ using Microsoft.Extensions.Logging;
 
 namespace VapiAgents.Infrastructure.Persistence;
 
-/// <summary>Applies pending migrations at start-up when <c>Database:MigrateOnStartup</c> is on.</summary>
+/// <summary>
+/// Applies pending migrations at start-up when <c>Database:MigrateOnStartup</c> is on, then gives users whose rollups
+/// predate the every-agent set their rebuild.
+/// </summary>
 public static class DatabaseInitialiser
 {
     public static async Task InitialiseDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
@@ -19,12 +22,12 @@ public static class DatabaseInitialiser
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitialiser));
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count == 0)
+        if (pending.Count > 0)
         {
-            return;
+            logger.LogInformation("Applying {Count} migration(s) on {Provider}", pending.Count, options.Provider);
+            await db.Database.MigrateAsync(cancellationToken);
         }
 
-        logger.LogInformation("Applying {Count} migration(s) on {Provider}", pending.Count, options.Provider);
-        await db.Database.MigrateAsync(cancellationToken);
+        await Usage.EveryAgentSetBackfill.RunAsync(services, logger, cancellationToken);
     }
 }

@@ -68,12 +68,15 @@ public sealed class RevenueRepricer(IServiceScopeFactory scopes) : IRevenueRepri
             }
 
             changes.Add((first.CallId, charge.BillableSeconds, Money.ToUnits(charge.Revenue)));
-            var setId = sets[AgentSet.Key(copies.Select(c => c.AgentId))];
-            foreach (var (granularity, size) in new[] { (RollupGranularity.Hour, RollupDeltas.HourMs), (RollupGranularity.Day, RollupDeltas.DayMs) })
+            // The call's own set, and the every-agent set where the user has one (ADR 031).
+            foreach (var setId in SetsOf(sets, copies.Select(c => c.AgentId)))
             {
-                var key = (setId, granularity, RollupDeltas.Bucket(first.CreatedAt, size));
-                var sum = deltas.GetValueOrDefault(key);
-                deltas[key] = (sum.Seconds + seconds, sum.Units + units);
+                foreach (var (granularity, size) in new[] { (RollupGranularity.Hour, RollupDeltas.HourMs), (RollupGranularity.Day, RollupDeltas.DayMs) })
+                {
+                    var key = (setId, granularity, RollupDeltas.Bucket(first.CreatedAt, size));
+                    var sum = deltas.GetValueOrDefault(key);
+                    deltas[key] = (sum.Seconds + seconds, sum.Units + units);
+                }
             }
         }
 
@@ -85,6 +88,15 @@ public sealed class RevenueRepricer(IServiceScopeFactory scopes) : IRevenueRepri
         await UpdateCopiesAsync(db, userId, changes, cancellationToken);
         await ApplyToRollupsAsync(db, deltas, cancellationToken);
         return changes.Count;
+    }
+
+    private static IEnumerable<long> SetsOf(Dictionary<string, long> sets, IEnumerable<Guid> holders)
+    {
+        yield return sets[AgentSet.Key(holders)];
+        if (sets.TryGetValue(AgentSet.EveryAgent, out var everyAgent))
+        {
+            yield return everyAgent;
+        }
     }
 
     /// <summary>One prepared UPDATE run per changed call, setting all its copies.</summary>

@@ -54,7 +54,7 @@ public sealed class RollupRebuilder(IServiceScopeFactory scopes, UsageKeyRegistr
         var sets = await SetsAsync(db, userId, cancellationToken);
         await db.UsageRollups.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
 
-        var deltas = new RollupDeltas();
+        var deltas = new RollupDeltas(sets[AgentSet.EveryAgent]);
         long calls = 0;
         await foreach (var copies in CallsAsync(db, userId, cancellationToken))
         {
@@ -77,7 +77,8 @@ public sealed class RollupRebuilder(IServiceScopeFactory scopes, UsageKeyRegistr
     /// <summary>Every set the user's calls belong to, created where missing (before any row is streamed: one reader at a time).</summary>
     private static async Task<Dictionary<string, long>> SetsAsync(ApplicationDbContext db, string userId, CancellationToken cancellationToken)
     {
-        var needed = new HashSet<string>(StringComparer.Ordinal);
+        // The every-agent set always: a rebuild is what makes it complete for a user whose rollups predate it (ADR 031).
+        var needed = new HashSet<string>(StringComparer.Ordinal) { AgentSet.EveryAgent };
         var pairs = db.CallUsages.AsNoTracking().Where(u => u.UserId == userId).OrderBy(u => u.CallId).ThenBy(u => u.AgentId)
             .Select(u => new { u.CallId, u.AgentId });
         await foreach (var copies in ByCallAsync(pairs, pair => pair.CallId, cancellationToken))

@@ -77,7 +77,7 @@ public sealed class UsageStore(IServiceScopeFactory scopes, UsageKeyRegistry key
         ApplicationDbContext db, UsageKeyRegistry keys, IReadOnlyDictionary<(BreakdownDimension, string), int> admitted, Guid agentId, string userId,
         DateTime syncedAt)
     {
-        private readonly RollupDeltas _deltas = new();
+        private RollupDeltas _deltas = new();
         private readonly List<CallUsage> _inserts = [];
         private readonly List<CallUsage> _updates = [];
         private Dictionary<string, long> _sets = [];
@@ -101,6 +101,13 @@ public sealed class UsageStore(IServiceScopeFactory scopes, UsageKeyRegistry key
                     g => g.Key, g => (Facts: g.First().ToFacts(), Other: g.First().OtherKeys, Members: g.Select(u => u.AgentId).ToHashSet()),
                     StringComparer.Ordinal);
             _sets = await db.AgentSets.Where(s => s.UserId == userId).ToDictionaryAsync(s => s.Members, s => s.Id, cancellationToken);
+            // A user's first rollups start the every-agent set, complete from then on; older users get it from a rebuild.
+            if (_sets.Count == 0)
+            {
+                await SetIdAsync(AgentSet.EveryAgent, cancellationToken);
+            }
+
+            _deltas = new RollupDeltas(_sets.TryGetValue(AgentSet.EveryAgent, out var everyAgent) ? everyAgent : null);
             // The held copies' values were decided when stored: looked up, never admitted again.
             var stored = await keys.LookupAsync(copies.Values.Select(c => c.Facts).SelectMany(KeysOf), cancellationToken);
             _keyIds = stored.Count == 0 ? admitted : admitted.Concat(stored).DistinctBy(k => k.Key).ToDictionary();
@@ -161,9 +168,11 @@ public sealed class UsageStore(IServiceScopeFactory scopes, UsageKeyRegistry key
 
         private (int, int, int) KeyIds(CallFacts facts, OtherKeys other) => UsageKeyRegistry.IdsOf(facts, other, _keyIds);
 
-        private async Task<long> SetIdAsync(IEnumerable<Guid> members, CancellationToken cancellationToken)
+        private Task<long> SetIdAsync(IEnumerable<Guid> members, CancellationToken cancellationToken) =>
+            SetIdAsync(AgentSet.Key(members.Distinct()), cancellationToken);
+
+        private async Task<long> SetIdAsync(string key, CancellationToken cancellationToken)
         {
-            var key = AgentSet.Key(members.Distinct());
             if (_sets.TryGetValue(key, out var id))
             {
                 return id;

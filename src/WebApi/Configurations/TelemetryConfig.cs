@@ -5,6 +5,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using VapiAgents.Application.Common.Telemetry;
+using VapiAgents.Infrastructure.Common;
 
 namespace VapiAgents.WebApi.Configurations;
 
@@ -15,11 +16,9 @@ namespace VapiAgents.WebApi.Configurations;
 /// </summary>
 public static class TelemetryConfig
 {
-    public const string PrometheusSection = "Telemetry:Prometheus";
-
     public static IServiceCollection AddTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        var prometheus = configuration.GetValue($"{PrometheusSection}:Enabled", false);
+        var prometheus = Prometheus(configuration).Enabled;
         var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
 
         // Every log line written inside a span carries its trace and span ids (scopes of the console formatter, OTLP logs).
@@ -61,17 +60,22 @@ public static class TelemetryConfig
     /// </summary>
     public static WebApplication MapTelemetry(this WebApplication app)
     {
-        if (!app.Configuration.GetValue($"{PrometheusSection}:Enabled", false))
+        var options = Prometheus(app.Configuration);
+        if (!options.Enabled)
         {
             return app;
         }
 
         var endpoint = app.MapPrometheusScrapingEndpoint("/metrics");
-        if (app.Configuration.GetValue<int?>($"{PrometheusSection}:Port") is { } port)
+        if (options.Port is { } port)
         {
             endpoint.RequireHost($"*:{port}");
         }
 
         return app;
     }
+
+    private static PrometheusOptions Prometheus(IConfiguration configuration) =>
+        configuration.Read<PrometheusOptions>(PrometheusOptions.Section, (options, section) =>
+            options.Port is < 1 or > 65535 ? [$"{section}:Port must be a TCP port, 1 to 65535; it is {options.Port}."] : []);
 }

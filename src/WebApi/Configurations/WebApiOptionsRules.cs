@@ -1,4 +1,5 @@
 using System.Net;
+using VapiAgents.Infrastructure.Common;
 
 namespace VapiAgents.WebApi.Configurations;
 
@@ -8,13 +9,9 @@ namespace VapiAgents.WebApi.Configurations;
 /// </summary>
 public static class WebApiOptionsRules
 {
-    public static IEnumerable<string> RateLimits(RateLimitOptions options, string section)
-    {
-        (string Key, int Value)[] permits =
-            [("ExpensivePerMinute", options.ExpensivePerMinute), ("SignInPerMinute", options.SignInPerMinute), ("WebhooksPerMinute", options.WebhooksPerMinute)];
-        return permits.Where(v => v.Value < 1)
-            .Select(v => $"{section}:{v.Key} must be at least 1; it is {v.Value}.");
-    }
+    public static IEnumerable<string> RateLimits(RateLimitOptions options, string section) =>
+        OptionsRules.AtLeast(section, 1,
+            ("ExpensivePerMinute", options.ExpensivePerMinute), ("SignInPerMinute", options.SignInPerMinute), ("WebhooksPerMinute", options.WebhooksPerMinute));
 
     /// <summary>
     /// A browser's Origin header is scheme, host and port only, so an entry with a path, query or trailing slash

@@ -6,7 +6,9 @@ using VapiAgents.Benchmarks.Harness;
 using VapiAgents.Domain.Agents;
 using VapiAgents.Domain.Pricing;
 using VapiAgents.Domain.Usage;
+using VapiAgents.Application.Metrics.Commands.RebuildRollups;
 using VapiAgents.Infrastructure.Persistence;
+using VapiAgents.Infrastructure.Persistence.ReadModel;
 
 namespace VapiAgents.Benchmarks.Scenarios;
 
@@ -62,7 +64,15 @@ public static class MetricsDataset
             await using (var services = ProductServices.Infrastructure(cached))
             await using (var scope = services.CreateAsyncScope())
             {
-                await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().Database.MigrateAsync();
+                var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+                await db.Database.MigrateAsync();
+                // A set stored before the every-agent set (ADR 031) gets it the way a deployment does: by a rebuild.
+                if (!await db.AgentSets.AnyAsync(s => s.UserId == UserId && s.Members == AgentSet.EveryAgent))
+                {
+                    var rebuild = Stopwatch.StartNew();
+                    var (rebuilt, rollups) = await scope.ServiceProvider.GetRequiredService<IRollupRebuilder>().RebuildAsync(UserId, CancellationToken.None);
+                    Console.WriteLine($"Rebuilt the rollups for the every-agent set: {rebuilt:N0} calls, {rollups:N0} rollups in {rebuild.Elapsed.TotalSeconds:F0} s");
+                }
             }
 
             return cached;

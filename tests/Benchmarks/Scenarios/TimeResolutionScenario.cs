@@ -40,7 +40,7 @@ public static class TimeResolutionScenario
         {
             var found = Array.BinarySearch(starts, call.At);
             var i = found >= 0 ? found : ~found - 1;
-            plain[i] = new UsageBrief(plain[i].Calls + 1, plain[i].DurationMs + call.Facts.DurationMs, plain[i].Cost + Money.ToUnits(call.Facts.Cost));
+            plain[i] = plain[i].Plus(BriefOf(call.Facts));
         }
 
         Check(series.SequenceEqual(plain), "hourly series");
@@ -65,7 +65,7 @@ public static class TimeResolutionScenario
             var utc = DateTimeOffset.FromUnixTimeMilliseconds(call.At);
             var local = utc.ToOffset(Zone.GetUtcOffset(utc.UtcDateTime));
             var i = (((int)local.DayOfWeek + 6) % 7) * 24 + local.Hour;
-            plain[i] = new UsageBrief(plain[i].Calls + 1, plain[i].DurationMs + call.Facts.DurationMs, plain[i].Cost + Money.ToUnits(call.Facts.Cost));
+            plain[i] = plain[i].Plus(BriefOf(call.Facts));
         }
 
         Check(cells.SequenceEqual(plain), "heatmap");
@@ -124,6 +124,9 @@ public static class TimeResolutionScenario
 
         return low;
     }
+
+    /// <summary>One call as a series counts it, revenue included (the data set prices every agent).</summary>
+    private static UsageBrief BriefOf(CallFacts call) => new(1, call.DurationMs, Money.ToUnits(call.Cost), call.BillableSeconds, Money.ToUnits(call.Revenue));
 
     private static long Ms(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
 

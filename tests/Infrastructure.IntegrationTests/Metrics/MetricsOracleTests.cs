@@ -1,6 +1,11 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using VapiAgents.Application.Metrics;
 using VapiAgents.Infrastructure.Metrics;
+using VapiAgents.Infrastructure.Persistence;
+using VapiAgents.Infrastructure.Persistence.ReadModel;
+using VapiAgents.Infrastructure.Usage;
 using VapiAgents.UsageOracle;
 using Xunit.Abstractions;
 
@@ -53,6 +58,76 @@ public abstract class MetricsOracleTests(UsageDataFixture data, ITestOutputHelpe
                 output.WriteLine($"{because}: {reference.Totals.Calls} calls");
             }
         }
+    }
+
+    [SkippableFact]
+    public async Task EveryAgentSelected_IsAnsweredByTheEveryAgentSet_AndEqualsTheCallRowReader()
+    {
+        data.RequireDatabase();
+        (await SelectionAsync(data.Agents)).EveryAgent.Should().NotBeNull("every set of the user holds a selected agent");
+
+        foreach (var zone in new[] { "America/New_York", "Asia/Kathmandu", "Pacific/Chatham" })
+        {
+            await ShouldEqualTheCallRowReaderAsync(data.Agents, new DayRange(new DateOnly(2026, 2, 25), new DateOnly(2026, 4, 10), TimeZoneInfo.FindSystemTimeZoneById(zone)));
+        }
+    }
+
+    [SkippableFact]
+    public async Task ASelectionLeavingOutAnAgentsOwnCalls_AddsUpItsSets_AndEqualsTheCallRowReader()
+    {
+        data.RequireDatabase();
+        var agents = data.Agents.Where(a => a != data.OtherOrg).ToList();
+        (await SelectionAsync(agents)).EveryAgent.Should().BeNull("the other organisation's calls are held by no selected agent");
+
+        await ShouldEqualTheCallRowReaderAsync(agents, new DayRange(new DateOnly(2026, 2, 25), new DateOnly(2026, 4, 10), TimeZoneInfo.FindSystemTimeZoneById("America/New_York")));
+    }
+
+    [SkippableFact]
+    public async Task AUserWhoseRollupsPredateTheEveryAgentSet_GetsItAtStartUp_WithTheSameAnswers()
+    {
+        data.RequireDatabase();
+        var range = new DayRange(new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+        await using (var scope = data.Services.CreateAsyncScope())
+        {
+            // As a database upgraded from before ADR 031 looks: no every-agent set, no rows of it.
+            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+            var whole = await db.AgentSets.SingleAsync(s => s.UserId == UsageDataFixture.UserId && s.Members == AgentSet.EveryAgent);
+            await db.UsageRollups.Where(r => r.AgentSetId == whole.Id).ExecuteDeleteAsync();
+            await db.AgentSets.Where(s => s.Id == whole.Id).ExecuteDeleteAsync();
+        }
+
+        (await SelectionAsync(data.Agents)).EveryAgent.Should().BeNull("the readers add up the sets until the rebuild");
+        await ShouldEqualTheCallRowReaderAsync(data.Agents, range);
+
+        await EveryAgentSetBackfill.RunAsync(data.Services, NullLogger.Instance, default);
+
+        (await SelectionAsync(data.Agents)).EveryAgent.Should().NotBeNull();
+        await ShouldEqualTheCallRowReaderAsync(data.Agents, range);
+    }
+
+    private async Task<SelectedAgentSets> SelectionAsync(IReadOnlyCollection<Guid> agents)
+    {
+        await using var scope = data.Services.CreateAsyncScope();
+        return await SelectedAgentSets.ReadAsync(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>(), UsageDataFixture.UserId, agents, default);
+    }
+
+    private async Task ShouldEqualTheCallRowReaderAsync(IReadOnlyCollection<Guid> agents, DayRange range)
+    {
+        await using var scope = data.Services.CreateAsyncScope();
+        var fast = await scope.ServiceProvider.GetRequiredService<IUsageReader>().ReadAsync(UsageDataFixture.UserId, agents, range, default);
+        var reference = await scope.ServiceProvider.GetRequiredService<CallRowUsageReader>().ReadAsync(UsageDataFixture.UserId, agents, range, default);
+        var brief = await scope.ServiceProvider.GetRequiredService<IUsageReader>().ReadBriefAsync(UsageDataFixture.UserId, agents, range, default);
+
+        var because = $"{agents.Count} agents, {range.First}..{range.Last} in {range.Zone.Id}";
+        reference.Totals.Calls.Should().BePositive(because);
+        fast.Totals.Should().BeEquivalentTo(reference.Totals, because);
+        fast.Daily.Should().Equal(reference.Daily, because);
+        fast.DurationHistogram.Should().Equal(reference.DurationHistogram, because);
+        fast.ByAgent.Should().BeEquivalentTo(reference.ByAgent, because);
+        Sorted(fast.ByEndedReason).Should().Equal(Sorted(reference.ByEndedReason), because);
+        Sorted(fast.ByType).Should().Equal(Sorted(reference.ByType), because);
+        Sorted(fast.ByStatus).Should().Equal(Sorted(reference.ByStatus), because);
+        brief.Should().Be(UsageBrief.Of(reference.Totals), because);
     }
 
     [SkippableFact]

@@ -20,6 +20,11 @@ public sealed class OptionsValidationTests
     [InlineData("ForwardedHeaders:KnownProxies:0", "10.0.0.999", "VapiAgents cannot start: ForwardedHeaders:KnownProxies:0 '10.0.0.999' is not an IP address")]
     [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/99", "VapiAgents cannot start: ForwardedHeaders:KnownNetworks:0 '10.0.0.0/99' is not a network in CIDR notation")]
     [InlineData("RateLimits:SignInPerMinute", "0", "VapiAgents cannot start: RateLimits:SignInPerMinute must be at least 1")]
+    [InlineData("Limits:MaxRequestBodyBytes", "1000", "VapiAgents cannot start: Limits:MaxRequestBodyBytes must be at least 16384; it is 1000")]
+    [InlineData("Limits:MaxRequestBodyBytes", "a lot", "VapiAgents cannot start: Failed to convert configuration value 'a lot' at 'Limits:MaxRequestBodyBytes'")]
+    [InlineData("Performance:SlowRequestThresholdMs", "0", "VapiAgents cannot start: Performance:SlowRequestThresholdMs must be at least 1; it is 0")]
+    [InlineData("Telemetry:Prometheus:Enabled", "sometimes", "VapiAgents cannot start: Failed to convert configuration value 'sometimes' at 'Telemetry:Prometheus:Enabled'")]
+    [InlineData("Telemetry:Prometheus:Port", "70000", "VapiAgents cannot start: Telemetry:Prometheus:Port must be a TCP port, 1 to 65535; it is 70000")]
     [InlineData("OpenApi:Enabled", "sometimes", "VapiAgents cannot start: Failed to convert configuration value 'sometimes' at 'OpenApi:Enabled'")]
     public async Task ABadValue_StopsStartUp_WithOneMessageNamingTheKey(string key, string value, string message)
     {

@@ -57,7 +57,7 @@ public sealed record StoredTotals(
         ByEndedReason.Should().BeEquivalentTo(truth.ByEndedReason.ToDictionary(r => r.EndedReason ?? "", r => (r.Calls, r.Cost)));
     }
 
-    /// <summary>The invariant the metrics stand on: for every agent set, hourly and daily rollups equal its call rows.</summary>
+    /// <summary>The invariant the metrics stand on: for every agent set, hourly and daily rollups equal its call rows; the user has an every-agent set.</summary>
     public static async Task ShouldMatchRollupsAsync(TestApp app, string userId)
     {
         await using var scope = app.Factory.Services.CreateAsyncScope();
@@ -66,11 +66,12 @@ public sealed record StoredTotals(
         var rows = await db.CallUsages.AsNoTracking().Where(u => u.UserId == userId).ToListAsync();
         var calls = rows.GroupBy(r => r.CallId).Select(g => (Facts: g.First(), Set: AgentSet.Key(g.Select(r => r.AgentId)))).ToList();
         var rollups = await db.UsageRollups.AsNoTracking().Where(r => r.UserId == userId).ToListAsync();
-        sets.Should().NotBeEmpty();
+        sets.Should().ContainSingle(s => s.IsEveryAgent);
 
         foreach (var set in sets)
         {
-            var members = calls.Where(c => c.Set == set.Members).Select(c => c.Facts).ToList();
+            // The every-agent set holds every call of the user (ADR 031).
+            var members = calls.Where(c => set.IsEveryAgent || c.Set == set.Members).Select(c => c.Facts).ToList();
             foreach (var granularity in new[] { RollupGranularity.Hour, RollupGranularity.Day })
             {
                 var mine = rollups.Where(r => r.AgentSetId == set.Id && r.Granularity == granularity).ToList();

@@ -16,4 +16,7 @@ public sealed class LimitsOptions
     /// the rest count as "other" (ADR 030), so whoever can post to a webhook cannot grow the key table without bound.
     /// </summary>
     public int NewUsageKeysPerAgentPerDay { get; set; } = 50;
+
+    /// <summary>The largest request body the server reads, in bytes (1 MiB): an agent or a webhook report is a few KB.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 }
