@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -99,45 +101,58 @@ public sealed class RevenueRepricer(IServiceScopeFactory scopes) : IRevenueRepri
         }
     }
 
-    /// <summary>One prepared UPDATE run per changed call, setting all its copies.</summary>
+    /// <summary>
+    /// The changed calls' copies, <see cref="CallsPerUpdate"/> calls per UPDATE: one round trip per call made a past-dated
+    /// price on 70,000 calls take 20 s on PostgreSQL, nearly all of it waiting for the server's answers.
+    /// </summary>
     private static async Task UpdateCopiesAsync(
         ApplicationDbContext db, string userId, List<(string CallId, long BillableSeconds, long RevenueUnits)> changes, CancellationToken cancellationToken)
     {
-        var (command, seconds, revenue, call) = UpdateCopiesCommand(db, userId);
-        await using (command)
+        foreach (var chunk in changes.Chunk(CallsPerUpdate))
         {
-            await command.PrepareAsync(cancellationToken);
-            foreach (var change in changes)
-            {
-                (seconds.Value, revenue.Value, call.Value) = (change.BillableSeconds, change.RevenueUnits, change.CallId);
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
+            await using var command = UpdateCopiesCommand(db, userId, chunk);
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
+    /// <summary>Three parameters a call and one for the user: within SQL Server's 2,100 parameters a command.</summary>
+    internal const int CallsPerUpdate = 500;
+
     /// <summary>
-    /// The UPDATE of a call's copies with its parameters bound, not run: built here so a test can parse the SQL Server
-    /// text without a server.
+    /// One UPDATE of every copy of the given calls, each set to its own figures by a CASE on the call id: plain SQL that
+    /// all three providers run as it is. Built here, not run, so a test can parse the SQL Server text without a server.
     /// </summary>
-    internal static (DbCommand Command, DbParameter Seconds, DbParameter Revenue, DbParameter Call) UpdateCopiesCommand(ApplicationDbContext db, string userId)
+    internal static DbCommand UpdateCopiesCommand(ApplicationDbContext db, string userId, IReadOnlyList<(string CallId, long BillableSeconds, long RevenueUnits)> calls)
     {
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = """UPDATE "CallUsages" SET "BillableSeconds" = @seconds, "Revenue" = @revenue WHERE "UserId" = @user AND "CallId" = @call""";
-        var seconds = Add(command, "@seconds", 0L);
-        var revenue = Add(command, "@revenue", 0L);
+        var seconds = new StringBuilder();
+        var revenue = new StringBuilder();
+        var ids = new StringBuilder();
+        for (var i = 0; i < calls.Count; i++)
+        {
+            Add(command, $"@c{i}", calls[i].CallId);
+            Add(command, $"@s{i}", calls[i].BillableSeconds);
+            Add(command, $"@r{i}", calls[i].RevenueUnits);
+            seconds.Append(CultureInfo.InvariantCulture, $" WHEN @c{i} THEN @s{i}");
+            revenue.Append(CultureInfo.InvariantCulture, $" WHEN @c{i} THEN @r{i}");
+            ids.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"@c{i}");
+        }
+
         Add(command, "@user", userId);
-        var call = Add(command, "@call", "");
-        return (command, seconds, revenue, call);
+        command.CommandText = $"""
+            UPDATE "CallUsages" SET "BillableSeconds" = CASE "CallId"{seconds} END, "Revenue" = CASE "CallId"{revenue} END
+            WHERE "UserId" = @user AND "CallId" IN ({ids})
+            """;
+        return command;
     }
 
-    private static DbParameter Add(DbCommand command, string name, object value)
+    private static void Add(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
         parameter.Value = value;
         command.Parameters.Add(parameter);
-        return parameter;
     }
 
     private static async Task ApplyToRollupsAsync(

@@ -34,8 +34,13 @@ public static class MetricsScenario
         var agents = MetricsDataset.Agents;
 
         var rollups = await MeasureAsync(services, s => s.GetRequiredService<IUsageReader>(), agents, range, WarmUpRuns, runs);
+        var median = Stats.Median(rollups.Times);
         Console.WriteLine($"Rollups: median {Stats.Median(rollups.Times):F2} ms over {runs} runs; now the GROUP BY reference…");
-        if (args.Rest.Contains("--no-reference")) { return new Figures("metrics", args.Provider).Add("medianMs", Stats.Median(rollups.Times)); }
+        if (args.Rest.Contains("--no-reference"))
+        {
+            // Diagnostic: the reader alone, for profiling it; no reference, no repricing, so no target is judged.
+            return new Figures("metrics", args.Provider).Add("runs", runs).Add("medianMs", median).Add("p95Ms", Stats.Percentile(rollups.Times, 95));
+        }
         var groupBy = await MeasureAsync(services, s => new CallRowUsageReader(s.GetRequiredService<ApplicationDbContext>()), agents, range, 1, ReferenceRuns);
         if (rollups.Answer != groupBy.Answer)
         {
@@ -43,7 +48,6 @@ public static class MetricsScenario
         }
 
         var (repriced, repriceMs, restoreMs) = await RepriceAsync(services);
-        var median = Stats.Median(rollups.Times);
         var groupByMedian = Stats.Median(groupBy.Times);
         return new Figures("metrics", args.Provider)
             .Add("repricedCalls", repriced)
@@ -59,26 +63,17 @@ public static class MetricsScenario
     }
 
     /// <summary>
-    /// A price dated back to before the first call on the busiest single-assistant agent (about 85,000 calls held, a
-    /// tenth shared): every call of it repriced, as <c>PUT /pricing</c> does before answering; then the original price
-    /// back, so the cached data set is left as it was. The rollup reader must still equal the GROUP BY afterwards.
+    /// A price dated back to before the first call on the two busiest single-assistant agents (about 137,000 calls held,
+    /// a tenth shared; issue 16 asks for 100 k), as a client's <c>PUT /pricing</c> reprices its agents before answering;
+    /// then the original prices back, so the cached data set is left as it was. The rollup reader must still equal the
+    /// GROUP BY afterwards.
     /// </summary>
     private static async Task<(long Calls, double Ms, double BackMs)> RepriceAsync(IServiceProvider services)
     {
-        var agent = MetricsDataset.Agents[1];
         var clock = Stopwatch.StartNew();
-        long changed;
-        await using (var scope = services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-            var price = await db.ResalePrices.SingleAsync(p => p.AgentId == agent);
-            price.Replace(price.RatePerMinute + 0.05m, price.BillingIncrementSeconds, price.MinimumBillableSeconds, MetricsDataset.End);
-            await db.SaveChangesAsync();
-            changed = await scope.ServiceProvider.GetRequiredService<IRevenueRepricer>().RepriceAsync(MetricsDataset.UserId, [agent], DateOnly.MinValue, CancellationToken.None);
-        }
-
+        var changed = await ShiftPricesAsync(services, +0.05m);
         var ms = clock.Elapsed.TotalMilliseconds;
-        Console.WriteLine($"Repriced {changed:N0} calls in {ms:F0} ms; checking the readers agree, then restoring the price…");
+        Console.WriteLine($"Repriced {changed:N0} calls in {ms:F0} ms; checking the readers agree, then restoring the prices…");
         var zone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
         var last = DateOnly.FromDateTime(MetricsDataset.End).AddDays(-3);
         var range = new DayRange(last.AddDays(-29), last, zone);
@@ -90,16 +85,22 @@ public static class MetricsScenario
         }
 
         clock.Restart();
-        await using (var scope = services.CreateAsyncScope())
+        await ShiftPricesAsync(services, -0.05m);
+        return (changed, ms, clock.Elapsed.TotalMilliseconds);
+    }
+
+    private static async Task<long> ShiftPricesAsync(IServiceProvider services, decimal shift)
+    {
+        Guid[] agents = [MetricsDataset.Agents[1], MetricsDataset.Agents[2]];
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        foreach (var price in await db.ResalePrices.Where(p => agents.Contains(p.AgentId!.Value)).ToListAsync())
         {
-            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-            var price = await db.ResalePrices.SingleAsync(p => p.AgentId == agent);
-            price.Replace(price.RatePerMinute - 0.05m, price.BillingIncrementSeconds, price.MinimumBillableSeconds, MetricsDataset.End);
-            await db.SaveChangesAsync();
-            await scope.ServiceProvider.GetRequiredService<IRevenueRepricer>().RepriceAsync(MetricsDataset.UserId, [agent], DateOnly.MinValue, CancellationToken.None);
+            price.Replace(price.RatePerMinute + shift, price.BillingIncrementSeconds, price.MinimumBillableSeconds, MetricsDataset.End);
         }
 
-        return (changed, ms, clock.Elapsed.TotalMilliseconds);
+        await db.SaveChangesAsync();
+        return await scope.ServiceProvider.GetRequiredService<IRevenueRepricer>().RepriceAsync(MetricsDataset.UserId, agents, DateOnly.MinValue, CancellationToken.None);
     }
 
     private static async Task<(List<double> Times, string Answer, long Calls)> MeasureAsync(
