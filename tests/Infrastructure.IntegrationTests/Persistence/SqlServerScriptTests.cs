@@ -32,7 +32,7 @@ public sealed class SqlServerScriptTests
     /// The commands the hand-written writers send to SQL Server, built by the writers themselves against the SQL Server
     /// context (the same code their executing paths run), with the parameters they bind.
     /// </summary>
-    public static TheoryData<string> WriterStatements() => ["call rows: multi-row INSERT (one row)", "call rows: multi-row INSERT (full command)", "call rows: UPDATE of every copy", "repricing: UPDATE of one call's copies", "repricing: UPDATE of a full command's calls"];
+    public static TheoryData<string> WriterStatements() => ["call rows: multi-row INSERT (one row)", "call rows: multi-row INSERT (full command)", "call rows: UPDATE of every copy", "repricing: UPDATE of every copy"];
 
     private static DbCommand WriterCommand(SqlServerApplicationDbContext db, string statement)
     {
@@ -42,9 +42,7 @@ public sealed class SqlServerScriptTests
             "call rows: multi-row INSERT (one row)" => writer.MultiRowInsertCommand([Row(0)]),
             "call rows: multi-row INSERT (full command)" => writer.MultiRowInsertCommand(Enumerable.Range(0, writer.SqlServerRowsPerCommand).Select(Row).ToList()),
             "call rows: UPDATE of every copy" => writer.UpdateAllCopiesCommand(Row(0)).Command,
-            "repricing: UPDATE of one call's copies" => RevenueRepricer.UpdateCopiesCommand(db, "user-1", [("call-0", 60, 1_000)]),
-            "repricing: UPDATE of a full command's calls" => RevenueRepricer.UpdateCopiesCommand(
-                db, "user-1", Enumerable.Range(0, RevenueRepricer.CallsPerUpdate).Select(i => ($"call-{i}", 60L + i, 1_000L * i)).ToList()),
+            "repricing: UPDATE of every copy" => RevenueRepricer.UpdateCopiesCommand(db, "user-1").Command,
             _ => throw new ArgumentOutOfRangeException(nameof(statement), statement, null),
         };
     }
