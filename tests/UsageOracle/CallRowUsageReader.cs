@@ -99,18 +99,23 @@ public sealed class CallRowUsageReader(ApplicationDbContext db) : IUsageReader
         return brief;
     }
 
-    /// <summary>The selected agents' rows in the range, one per call (the copy of the lowest agent id), as <c>sel</c>.</summary>
+    /// <summary>
+    /// The selected agents' rows in the range, one per call (the copy of the lowest agent id), as <c>sel</c>: one pass over
+    /// the agents' rows, numbered per call. (A NOT EXISTS per row for a copy of a lower agent id was quadratic on SQLite
+    /// without statistics: it probed the covering (UserId, StartedAt, …) index by UserId alone. For the same reason the
+    /// user is compared as an expression, so SQLite reads the rows by (AgentId, CreatedAt), not by UserId.)
+    /// </summary>
     private static Sql Selected(string userId, IReadOnlyCollection<Guid> agentIds, long fromMs, long toMs, string select)
     {
         var sql = new Sql();
         var agents = sql.Parameters(agentIds);
         return sql.Append($"""
             WITH sel AS (
-              SELECT u.* FROM "CallUsages" u
-              WHERE u."UserId" = {sql.Parameter(userId)} AND u."AgentId" IN ({agents})
-                AND u."CreatedAt" >= {sql.Parameter(fromMs)} AND u."CreatedAt" < {sql.Parameter(toMs)}
-                AND NOT EXISTS (SELECT 1 FROM "CallUsages" v
-                  WHERE v."UserId" = u."UserId" AND v."CallId" = u."CallId" AND v."AgentId" IN ({agents}) AND v."AgentId" < u."AgentId"))
+              SELECT * FROM (
+                SELECT u.*, ROW_NUMBER() OVER (PARTITION BY u."CallId" ORDER BY u."AgentId") AS "CopyNumber" FROM "CallUsages" u
+                WHERE u."UserId" || '' = {sql.Parameter(userId)} AND u."AgentId" IN ({agents})
+                  AND u."CreatedAt" >= {sql.Parameter(fromMs)} AND u."CreatedAt" < {sql.Parameter(toMs)}) numbered
+              WHERE "CopyNumber" = 1)
             {select}
             """);
     }

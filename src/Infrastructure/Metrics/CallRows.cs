@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using VapiAgents.Domain.Usage;
 using VapiAgents.Infrastructure.Persistence;
@@ -21,11 +20,21 @@ internal static class CallRows
             return [];
         }
 
+        // One range of the (AgentId, CreatedAt) index per interval, joined by UNION ALL. SQLite without statistics read
+        // the user's every row instead: for an OR of ranges it scans the table, and with the user in the filter it
+        // walks a (UserId, …) index by UserId alone. So the user is checked here, on the few rows read.
         var ids = agentIds.ToList();
-        return await db.CallUsages.AsNoTracking()
-            .Where(u => u.UserId == userId && ids.Contains(u.AgentId))
-            .Where(Within(intervals))
-            .ToListAsync(cancellationToken);
+        IQueryable<CallUsage>? query = null;
+        foreach (var (fromMs, toMs) in intervals)
+        {
+            var (from, to) = (DateTimeOffset.FromUnixTimeMilliseconds(fromMs).UtcDateTime, DateTimeOffset.FromUnixTimeMilliseconds(toMs).UtcDateTime);
+            var range = db.CallUsages.AsNoTracking().Where(u => ids.Contains(u.AgentId) && u.CreatedAt >= from && u.CreatedAt < to);
+            query = query is null ? range : query.Concat(range);
+        }
+
+        var rows = await query!.ToListAsync(cancellationToken);
+        // Intervals that overlap would read a row twice.
+        return rows.Where(r => r.UserId == userId).DistinctBy(r => (r.AgentId, r.CallId)).ToList();
     }
 
     /// <summary>Each call once (its copies hold the same facts), in the interval.</summary>
@@ -50,21 +59,5 @@ internal static class CallRows
         }
 
         return tally;
-    }
-
-    private static Expression<Func<CallUsage, bool>> Within(IEnumerable<(long From, long To)> intervals)
-    {
-        var row = Expression.Parameter(typeof(CallUsage), "u");
-        var createdAt = Expression.Property(row, nameof(CallUsage.CreatedAt));
-        Expression? any = null;
-        foreach (var (from, to) in intervals)
-        {
-            var inside = Expression.AndAlso(
-                Expression.GreaterThanOrEqual(createdAt, Expression.Constant(DateTimeOffset.FromUnixTimeMilliseconds(from).UtcDateTime)),
-                Expression.LessThan(createdAt, Expression.Constant(DateTimeOffset.FromUnixTimeMilliseconds(to).UtcDateTime)));
-            any = any is null ? inside : Expression.OrElse(any, inside);
-        }
-
-        return Expression.Lambda<Func<CallUsage, bool>>(any!, row);
     }
 }

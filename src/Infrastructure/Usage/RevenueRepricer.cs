@@ -49,9 +49,13 @@ public sealed class RevenueRepricer(IServiceScopeFactory scopes) : IRevenueRepri
         var since = from == DateOnly.MinValue ? DateTime.UnixEpoch : from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
         // Every copy of every call one of the agents holds: the set, and so the pricing agent, depends on all of them.
+        // The calls are found from the agents' own rows (AgentId, CreatedAt), then their copies by (UserId, CallId); all
+        // copies of a call share CreatedAt, and the outer filter keeps the user's rows only. (Asked as "any copy held by
+        // one of them" per row, SQLite without statistics probed the covering (UserId, StartedAt, …) index by UserId
+        // alone for each row: quadratic in the user's calls.)
+        var held = db.CallUsages.Where(v => ids.Contains(v.AgentId) && v.CreatedAt >= since).Select(v => v.CallId);
         var rows = await db.CallUsages.AsNoTracking()
-            .Where(u => u.UserId == userId && u.CreatedAt >= since
-                        && db.CallUsages.Any(v => v.UserId == userId && v.CallId == u.CallId && ids.Contains(v.AgentId)))
+            .Where(u => u.UserId == userId && held.Contains(u.CallId))
             .OrderBy(u => u.CallId).ThenBy(u => u.AgentId)
             .Select(u => new PricedRow(u.CallId, u.AgentId, u.CreatedAt, u.DurationMs, u.BillableSeconds, u.Revenue))
             .ToListAsync(cancellationToken);
