@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Identity;
@@ -78,11 +79,11 @@ public static class MetricsHttpScenario
         {
             var clock = Stopwatch.StartNew();
             using var response = await http.GetAsync(url);
-            var body = await response.Content.ReadAsStringAsync();
+            var body = await response.Content.ReadAsByteArrayAsync();
             clock.Stop();
             if (response.StatusCode != HttpStatusCode.OK)
             {
-                throw new InvalidOperationException($"Request {i + 1} answered {(int)response.StatusCode}: {body}");
+                throw new InvalidOperationException($"Request {i + 1} answered {(int)response.StatusCode}: {Encoding.UTF8.GetString(body)}");
             }
 
             var metrics = JsonDocument.Parse(body).RootElement.GetProperty("metrics");
@@ -166,10 +167,9 @@ public static class MetricsHttpScenario
             return existing.UserName!;
         }
 
-        // As POST /api/auth/register creates an account, but with the data set's user id.
-        var user = new ApplicationUser { Id = MetricsDataset.UserId };
-        await users.SetUserNameAsync(user, Email);
-        await users.SetEmailAsync(user, Email);
+        // As POST /api/auth/register creates an account (user name and e-mail the address; CreateAsync normalises them
+        // and validates the password), but with the data set's user id.
+        var user = new ApplicationUser { Id = MetricsDataset.UserId, UserName = Email, Email = Email };
         var created = await users.CreateAsync(user, ApiClient.Password);
         if (!created.Succeeded)
         {
