@@ -41,6 +41,13 @@ public static class MetricsHttpScenario
             settings[key] = value;
         }
 
+        // "--set Key=Value" (repeatable) passes a product setting, as in the http scenario; the guards below come after, so
+        // none of them can be switched back on.
+        foreach (var (key, value) in args.Settings())
+        {
+            settings[key] = value;
+        }
+
         // Nothing in the app may change the cached set: MetricsDataset.OpenAsync has applied every migration, and with
         // no Hangfire server no sync, alert evaluation or retention purge runs (their schedules are switched off as well,
         // so none is registered in shared job storage on PostgreSQL).
@@ -51,10 +58,6 @@ public static class MetricsHttpScenario
         settings["Retention:Enabled"] = "false";
         // 330 metrics requests in well under a minute would meet the per-user limit of the expensive routes (120 a minute).
         settings["RateLimits:ExpensivePerMinute"] = "1000000";
-        foreach (var (key, value) in args.Settings())
-        {
-            settings[key] = value;
-        }
 
         await using var app = WebApiProcess.Start(settings, "Production", keptLines: 200);
         await app.WaitUntilReadyAsync(TimeSpan.FromMinutes(2));
@@ -68,6 +71,7 @@ public static class MetricsHttpScenario
             Timeout = TimeSpan.FromMinutes(2),
         };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", api.AccessToken);
+        // The 30 local days MetricsScenario reads, ending three days before the data set does.
         var last = DateOnly.FromDateTime(MetricsDataset.End).AddDays(-3);
         var url = string.Create(CultureInfo.InvariantCulture, $"/api/vapi/metrics?startDate={last.AddDays(-29):yyyy-MM-dd}&endDate={last:yyyy-MM-dd}&timezone=America/New_York");
 
