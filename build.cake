@@ -78,7 +78,7 @@ Task("Bench").Does(() =>
 {
     DotNetBuild("./tests/Benchmarks", new DotNetBuildSettings { Configuration = "Release" });
     var rows = new List<string>();
-    foreach (var scenario in new[] { "sync", "metrics", "http", "startup" })
+    foreach (var scenario in new[] { "sync", "metrics", "metrics-http", "http", "startup" })
     {
         foreach (var provider in new[] { "Sqlite", "PostgreSql" })
         {

@@ -7,7 +7,8 @@ namespace VapiAgents.Benchmarks.Harness;
 /// <summary>The product's REST API as a signed-in user sees it.</summary>
 public sealed class ApiClient(string baseUrl) : IDisposable
 {
-    private const string Password = "Bench-Pass-9";
+    /// <summary>Every benchmark account's password (the harness also creates accounts through the product's UserManager).</summary>
+    public const string Password = "Bench-Pass-9";
 
     private readonly HttpClient _http = new() { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(30) };
 
@@ -16,6 +17,11 @@ public sealed class ApiClient(string baseUrl) : IDisposable
     public async Task RegisterAndLoginAsync(string email)
     {
         (await _http.PostAsJsonAsync("/api/auth/register", new { email, password = Password })).EnsureSuccessStatusCode();
+        await LoginAsync(email);
+    }
+
+    public async Task LoginAsync(string email)
+    {
         var login = await Json(await _http.PostAsJsonAsync("/api/auth/login", new { email, password = Password }));
         AccessToken = login.GetProperty("accessToken").GetString()!;
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AccessToken);
