@@ -176,9 +176,17 @@ public sealed class RollupUsageReader(ApplicationDbContext db, UsageKeyRegistry 
         {
             var buckets = group.Select(p => p.StartMs).Distinct().ToList();
             var (low, high) = (buckets.Min(), buckets.Max());
-            var rows = await db.UsageRollups.AsNoTracking()
-                .Where(r => EF.Parameter(setIds).Contains(r.AgentSetId) && r.Granularity == group.Key.Granularity
-                            && r.BucketStartMs >= low && r.BucketStartMs <= high && EF.Parameter(buckets).Contains(r.BucketStartMs))
+            var query = db.UsageRollups.AsNoTracking()
+                .Where(r => EF.Parameter(setIds).Contains(r.AgentSetId) && r.Granularity == group.Key.Granularity && r.BucketStartMs >= low && r.BucketStartMs <= high);
+            // Contiguous buckets (a range's days) are one range scan per set; a list of them as well made SQLite seek each
+            // set and bucket in turn (12 of 19 ms of the 30-day read of 80 sets).
+            var size = group.Key.Granularity == RollupGranularity.Day ? RollupDeltas.DayMs : RollupDeltas.HourMs;
+            if (buckets.Count != (high - low) / size + 1)
+            {
+                query = query.Where(r => EF.Parameter(buckets).Contains(r.BucketStartMs));
+            }
+
+            var rows = await query
                 .GroupBy(r => r.AgentSetId)
                 .Select(g => new
                 {

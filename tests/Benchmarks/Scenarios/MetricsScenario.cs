@@ -55,7 +55,7 @@ public static class MetricsScenario
             .Add("repriceBackMs", restoreMs)
             .Add("calls", MetricsDataset.Calls)
             .Add("runs", runs)
-            .Add("medianMs", median, "≤ 20")
+            .Add("medianMs", median, args.Provider == BenchProvider.Sqlite ? "≤ 15" : "≤ 25")
             .Add("p95Ms", Stats.Percentile(rollups.Times, 95))
             .Add("groupByMedianMs", groupByMedian)
             .Add("speedup", groupByMedian / median, "≥ 10")

@@ -1175,6 +1175,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("AgentSetId", "Granularity", "BucketStartMs");
 
+                    b.HasIndex("AgentSetId", "Granularity", "BucketStartMs", "Calls", "DurationMs", "CostUnits", "BillableSeconds", "RevenueUnits")
+                        .HasDatabaseName("IX_UsageRollups_Briefs");
+
                     b.ToTable("UsageRollups", (string)null);
                 });
 
