@@ -68,6 +68,12 @@ public static class SyncScenario
         settings["Sync:Enabled"] = "false";
         settings["Sync:MaxRangeDays"] = "400";
         settings["Logging:LogLevel:Default"] = "Warning";
+        // "--set Key=Value" (repeatable), as in the http scenario: a product setting or runtime variable measured on and off.
+        foreach (var (key, value) in args.Settings())
+        {
+            settings[key] = value;
+        }
+
         await using var app = WebApiProcess.Start(settings, "Production", keptLines: 200);
         await app.WaitUntilReadyAsync(TimeSpan.FromMinutes(2));
         using var api = new ApiClient(app.BaseUrl);
@@ -114,7 +120,8 @@ public static class SyncScenario
             .Add("appCpuSeconds", cpu.TotalSeconds)
             .Add("budgets", budgets)
             .Add("alertsRaised", alerts)
-            .Note("setup", "app in its own process (Production); simulator in the harness process");
+            .Note("setup", "app in its own process (Production); simulator in the harness process")
+            .Note("settings", string.Join(' ', args.Settings().Select(s => $"{s.Key}={s.Value}")));
     }
 
     /// <summary>
