@@ -172,7 +172,12 @@ public sealed class RollupUsageReader(ApplicationDbContext db, UsageKeyRegistry 
     private async Task<Dictionary<long, UsageBrief>> SetBriefsAsync(List<long> setIds, List<Piece> pieces, CancellationToken cancellationToken)
     {
         var perSet = new Dictionary<long, UsageBrief>();
-        foreach (var group in pieces.Where(p => !p.IsRaw && setIds.Count > 0).GroupBy(p => (Granularity: p.Granularity!.Value, p.Sign)))
+        if (setIds.Count == 0)
+        {
+            return perSet;
+        }
+
+        foreach (var group in pieces.Where(p => !p.IsRaw).GroupBy(p => (Granularity: p.Granularity!.Value, p.Sign)))
         {
             var buckets = group.Select(p => p.StartMs).Distinct().ToList();
             var (low, high) = (buckets.Min(), buckets.Max());

@@ -1,11 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using VapiAgents.Application.Metrics;
 using VapiAgents.Infrastructure.Metrics;
 using VapiAgents.Infrastructure.Persistence;
 using VapiAgents.Infrastructure.Persistence.ReadModel;
-using VapiAgents.Infrastructure.Usage;
 using VapiAgents.UsageOracle;
 using Xunit.Abstractions;
 
@@ -99,7 +97,8 @@ public abstract class MetricsOracleTests(UsageDataFixture data, ITestOutputHelpe
         (await SelectionAsync(data.Agents)).EveryAgent.Should().BeNull("the readers add up the sets until the rebuild");
         await ShouldEqualTheCallRowReaderAsync(data.Agents, range);
 
-        await EveryAgentSetBackfill.RunAsync(data.Services, NullLogger.Instance, default);
+        // What a start-up does (Database:MigrateOnStartup is on by default): migrations, then the backfill.
+        await data.Services.InitialiseDatabaseAsync();
 
         (await SelectionAsync(data.Agents)).EveryAgent.Should().NotBeNull();
         await ShouldEqualTheCallRowReaderAsync(data.Agents, range);
