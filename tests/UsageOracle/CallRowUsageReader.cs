@@ -22,26 +22,24 @@ public sealed class CallRowUsageReader(ApplicationDbContext db) : IUsageReader
         CAST(COALESCE(SUM("BillableSeconds"), 0) AS BIGINT), CAST(COALESCE(SUM("Revenue"), 0) AS BIGINT)
         """;
 
-    private static readonly string[] SumColumns =
-    [
-        "DurationMs", "Cost", "CostTransport", "CostStt", "CostLlm", "CostTts", "CostVapi", "CostAnalysis", "CostOther",
-        "LlmPromptTokens", "LlmCompletionTokens", "TtsCharacters", "BillableSeconds", "Revenue",
-    ];
+    /// <summary>Each measure as a plain aggregate over the call rows: a count, a column's sum, or a count of one outcome.</summary>
+    private static readonly string Totals = string.Join(", ", UsageMeasures.All.Select(m => m switch
+    {
+        { CallColumn: { } column } => $"CAST(COALESCE(SUM(\"{column}\"), 0) AS BIGINT)",
+        { Outcome: { } outcome } => $"CAST(COALESCE(SUM(CASE WHEN \"SuccessOutcome\" = {(int)outcome} THEN 1 ELSE 0 END), 0) AS BIGINT)",
+        _ => "CAST(COUNT(*) AS BIGINT)",
+    }));
 
     public async Task<UsageReport> ReadAsync(string userId, IReadOnlyCollection<Guid> agentIds, DayRange range, CancellationToken cancellationToken)
     {
         var bounds = RollupUsageReader.DayBounds(range);
         var totals = new UsageSums();
-        var sums = string.Join(", ", SumColumns.Select(c => $"CAST(COALESCE(SUM(\"{c}\"), 0) AS BIGINT)"));
-        var outcomes = string.Join(", ", new[] { 1, 2, 0 }.Select(o => $"CAST(COALESCE(SUM(CASE WHEN \"SuccessOutcome\" = {o} THEN 1 ELSE 0 END), 0) AS BIGINT)"));
-        await QueryAsync(Selected(userId, agentIds, bounds[0], bounds[^1], $"SELECT CAST(COUNT(*) AS BIGINT), {sums}, {outcomes} FROM sel"), reader =>
+        await QueryAsync(Selected(userId, agentIds, bounds[0], bounds[^1], $"SELECT {Totals} FROM sel"), reader =>
         {
-            var v = Enumerable.Range(0, 18).Select(reader.GetInt64).ToArray();
-            (totals.Calls, totals.DurationMs, totals.Cost, totals.Transport, totals.Stt, totals.Llm) = (v[0], v[1], v[2], v[3], v[4], v[5]);
-            (totals.Tts, totals.Vapi, totals.Analysis, totals.Other) = (v[6], v[7], v[8], v[9]);
-            (totals.LlmPromptTokens, totals.LlmCompletionTokens, totals.TtsCharacters) = (v[10], v[11], v[12]);
-            (totals.BillableSeconds, totals.Revenue) = (v[13], v[14]);
-            (totals.Passed, totals.Failed, totals.UnknownSuccess) = (v[15], v[16], v[17]);
+            foreach (var measure in UsageMeasures.All)
+            {
+                totals[measure] = reader.GetInt64(measure.Index);
+            }
         }, cancellationToken);
 
         var breakdowns = new Dictionary<string, List<BreakdownEntry>>();

@@ -14,7 +14,7 @@ public readonly record struct ResaleFigures(decimal BillableMinutes, decimal Rev
 
     public static ResaleFigures Of(UsageBrief usage) => Of(usage.BillableSeconds, usage.Revenue, usage.Cost);
 
-    public static ResaleFigures Of(UsageSums sums) => Of(sums.BillableSeconds, sums.Revenue, sums.Cost);
+    public static ResaleFigures Of(UsageSums sums) => Of(sums[UsageMeasures.BillableSeconds], sums[UsageMeasures.Revenue], sums[UsageMeasures.Cost]);
 
     public static ResaleFigures Of(long billableSeconds, long revenueUnits, long costUnits)
     {

@@ -66,16 +66,8 @@ public sealed class RollupSeriesReader(ApplicationDbContext db) : ISeriesUsageRe
         query = wanted.Count * 4L >= (high - low) / size + 1
             ? query.Where(r => r.BucketStartMs >= low && r.BucketStartMs <= high)
             : query.Where(r => EF.Parameter(wanted.ToList()).Contains(r.BucketStartMs));
-        var rows = await query
-            .GroupBy(r => r.BucketStartMs)
-            .Select(g => new
-            {
-                Bucket = g.Key, Calls = g.Sum(r => r.Calls), DurationMs = g.Sum(r => r.DurationMs), Cost = g.Sum(r => r.CostUnits),
-                BillableSeconds = g.Sum(r => r.BillableSeconds), Revenue = g.Sum(r => r.RevenueUnits),
-            })
-            .ToListAsync(cancellationToken);
-        return rows.Where(r => wanted.Contains(r.Bucket))
-            .ToDictionary(r => r.Bucket, r => new UsageBrief(r.Calls, r.DurationMs, r.Cost, r.BillableSeconds, r.Revenue));
+        var sums = await query.BriefSumsByAsync(r => r.BucketStartMs, cancellationToken);
+        return sums.Where(s => wanted.Contains(s.Key)).ToDictionary();
     }
 
     private async Task<RawCalls> RawCallsAsync(string userId, IReadOnlyCollection<Guid> agentIds, List<Piece> pieces, CancellationToken cancellationToken)

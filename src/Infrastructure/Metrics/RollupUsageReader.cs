@@ -55,7 +55,7 @@ public sealed class RollupUsageReader(ApplicationDbContext db, UsageKeyRegistry 
             }
         }
 
-        var dayAcrossSets = dayRows.GroupBy(r => r.Key.Bucket).ToDictionary(g => g.Key, g => Sum(g.Select(r => UsageBrief.Of(UsageTally.ToSums(r.Value)))));
+        var dayAcrossSets = dayRows.GroupBy(r => r.Key.Bucket).ToDictionary(g => g.Key, g => Sum(g.Select(r => UsageBrief.Of(r.Value.ToSums()))));
         var daily = new List<(DateOnly, UsageBrief)>(range.Days);
         for (var i = 0; i < range.Days; i++)
         {
@@ -153,16 +153,9 @@ public sealed class RollupUsageReader(ApplicationDbContext db, UsageKeyRegistry 
             return [];
         }
 
-        var rows = await db.UsageRollups.AsNoTracking()
+        return await db.UsageRollups.AsNoTracking()
             .Where(r => EF.Parameter(setIds).Contains(r.AgentSetId) && r.Granularity == granularity && EF.Parameter(buckets).Contains(r.BucketStartMs))
-            .GroupBy(r => r.BucketStartMs)
-            .Select(g => new
-            {
-                Bucket = g.Key, Calls = g.Sum(r => r.Calls), DurationMs = g.Sum(r => r.DurationMs), Cost = g.Sum(r => r.CostUnits),
-                BillableSeconds = g.Sum(r => r.BillableSeconds), Revenue = g.Sum(r => r.RevenueUnits),
-            })
-            .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Bucket, r => new UsageBrief(r.Calls, r.DurationMs, r.Cost, r.BillableSeconds, r.Revenue));
+            .BriefSumsByAsync(r => r.BucketStartMs, cancellationToken);
     }
 
     /// <summary>
@@ -191,17 +184,9 @@ public sealed class RollupUsageReader(ApplicationDbContext db, UsageKeyRegistry 
                 query = query.Where(r => EF.Parameter(buckets).Contains(r.BucketStartMs));
             }
 
-            var rows = await query
-                .GroupBy(r => r.AgentSetId)
-                .Select(g => new
-                {
-                    Set = g.Key, Calls = g.Sum(r => r.Calls), DurationMs = g.Sum(r => r.DurationMs), Cost = g.Sum(r => r.CostUnits),
-                    BillableSeconds = g.Sum(r => r.BillableSeconds), Revenue = g.Sum(r => r.RevenueUnits),
-                })
-                .ToListAsync(cancellationToken);
-            foreach (var row in rows)
+            foreach (var (set, brief) in await query.BriefSumsByAsync(r => r.AgentSetId, cancellationToken))
             {
-                perSet[row.Set] = perSet.GetValueOrDefault(row.Set).Plus(new UsageBrief(row.Calls, row.DurationMs, row.Cost, row.BillableSeconds, row.Revenue), group.Key.Sign);
+                perSet[set] = perSet.GetValueOrDefault(set).Plus(brief, group.Key.Sign);
             }
         }
 

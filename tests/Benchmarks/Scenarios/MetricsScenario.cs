@@ -123,7 +123,7 @@ public static class MetricsScenario
             }
 
             answer = Describe(report, previous);
-            calls = report.Totals.Calls;
+            calls = report.Totals[UsageMeasures.Calls];
         }
 
         return (times, answer, calls);
@@ -134,7 +134,7 @@ public static class MetricsScenario
     {
         var t = report.Totals;
         var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"""
-            totals {t.Calls} {t.DurationMs} {t.Cost} {t.Transport} {t.Stt} {t.Llm} {t.Tts} {t.Vapi} {t.Analysis} {t.Other} {t.LlmPromptTokens} {t.LlmCompletionTokens} {t.TtsCharacters} {t.Passed} {t.Failed} {t.UnknownSuccess} {t.BillableSeconds} {t.Revenue}
+            totals {t}
             previous {previous}
 
             """));

@@ -35,7 +35,19 @@ public abstract class MetricsExportTests(SyncAppFixture fixture)
         byDay.Skip(1).Sum(r => long.Parse(r[1])).Should().Be(calls);
         byDay.Skip(1).Sum(r => decimal.Parse(r[4], System.Globalization.CultureInfo.InvariantCulture)).Should().Be(cost);
         byAgent[1][1].Should().Be("'" + hostile, "a formula is neutralised, and quotes and commas survive the round trip");
+        byCall[0].Should().Equal(
+            "callId", "createdAt", "agents", "assistantId", "type", "status", "endedReason", "durationSeconds", "cost", "transport", "stt",
+            "llm", "tts", "vapi", "analysis", "other", "llmPromptTokens", "llmCompletionTokens", "ttsCharacters", "billableSeconds", "revenue",
+            "successEvaluation", "successOutcome", "margin");
         byCall.Skip(1).Should().HaveCount((int)calls);
+        // Each measure's column adds up to the metrics' figure of it.
+        var parts = metrics.GetProperty("costBreakdown");
+        foreach (var (column, part) in new[] { (9, "transport"), (10, "stt"), (11, "llm"), (12, "tts"), (13, "vapi"), (14, "analysis"), (15, "other") })
+        {
+            byCall.Skip(1).Sum(r => decimal.Parse(r[column], System.Globalization.CultureInfo.InvariantCulture)).Should().Be(parts.GetProperty(part).GetDecimal(), part);
+        }
+
+        byCall.Skip(1).Sum(r => long.Parse(r[16])).Should().Be(metrics.GetProperty("tokens").GetProperty("llmPrompt").GetInt64());
         byCall.Skip(1).Sum(r => decimal.Parse(r[8], System.Globalization.CultureInfo.InvariantCulture)).Should().Be(cost);
         byCall.Skip(1).Should().OnlyContain(r => r[2] == "'" + hostile);
     }

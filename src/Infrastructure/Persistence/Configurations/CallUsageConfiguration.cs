@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using VapiAgents.Application.Metrics;
 using VapiAgents.Domain.Agents;
 using VapiAgents.Domain.Usage;
 
@@ -29,12 +30,8 @@ internal sealed class CallUsageConfiguration : IEntityTypeConfiguration<CallUsag
 
         builder.Property(u => u.StartedAt).HasConversion<NullableUnixMillisecondsConverter>();
         builder.Property(u => u.EndedAt).HasConversion<NullableUnixMillisecondsConverter>();
-        foreach (var money in new[]
-                 {
-                     nameof(CallUsage.Cost), nameof(CallUsage.CostTransport), nameof(CallUsage.CostStt), nameof(CallUsage.CostLlm),
-                     nameof(CallUsage.CostTts), nameof(CallUsage.CostVapi), nameof(CallUsage.CostAnalysis), nameof(CallUsage.CostOther),
-                     nameof(CallUsage.Revenue),
-                 })
+        // Money is stored in units, so the database adds exact integers: the column of every money measure.
+        foreach (var money in UsageMeasures.All.Where(m => m.Unit == MeasureUnit.Money).Select(m => m.CallColumn!))
         {
             builder.Property<decimal>(money).HasConversion<MoneyUnitsConverter>();
         }

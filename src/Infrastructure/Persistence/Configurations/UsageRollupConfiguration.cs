@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using VapiAgents.Application.Metrics;
 using VapiAgents.Infrastructure.Persistence.ReadModel;
 
 namespace VapiAgents.Infrastructure.Persistence.Configurations;
@@ -15,7 +16,7 @@ internal sealed class UsageRollupConfiguration : IEntityTypeConfiguration<UsageR
         builder.Property(r => r.Breakdown).IsRequired();
         // The brief sums (calls, duration, cost, revenue) of many sets, read without their breakdowns: a per-agent view of
         // 80 sets over 30 days took 9 ms walking the rows with their blobs, 2.6 ms from this index alone (ADR 031).
-        builder.HasIndex(r => new { r.AgentSetId, r.Granularity, r.BucketStartMs, r.Calls, r.DurationMs, r.CostUnits, r.BillableSeconds, r.RevenueUnits })
+        builder.HasIndex([nameof(UsageRollup.AgentSetId), nameof(UsageRollup.Granularity), nameof(UsageRollup.BucketStartMs), .. UsageMeasures.Brief.Select(m => m.RollupColumn)])
             .HasDatabaseName("IX_UsageRollups_Briefs");
         builder.HasOne<AgentSet>().WithMany().HasForeignKey(r => r.AgentSetId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -106,6 +106,6 @@ public sealed class GetStatementQueryHandler(
         var totals = ResaleFigures.Of(report.Totals);
         return new StatementResponse(new StatementDto(
             new StatementClient(client.Id, client.Name), query.Month!, zone.Id, lines,
-            new StatementTotals(report.Totals.Calls, totals.BillableMinutes, totals.Revenue, totals.Cost, totals.Margin, totals.MarginPercent)));
+            new StatementTotals(report.Totals[UsageMeasures.Calls], totals.BillableMinutes, totals.Revenue, totals.Cost, totals.Margin, totals.MarginPercent)));
     }
 }

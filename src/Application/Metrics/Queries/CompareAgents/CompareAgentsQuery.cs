@@ -77,12 +77,14 @@ public sealed class CompareAgentsQueryHandler(
             var t = report.Totals;
             var resale = ResaleFigures.Of(t);
             var cost = resale.Cost;
+            var (calls, durationMs) = (t[UsageMeasures.Calls], t[UsageMeasures.DurationMs]);
+            var (passed, failed) = (t[UsageMeasures.Passed], t[UsageMeasures.Failed]);
             rows.Add(new AgentComparisonDto(
-                agent.Id, agent.Name, t.Calls, ResaleFigures.Minutes(t.DurationMs),
-                t.Calls == 0 ? 0 : Math.Round(t.DurationMs / 1000m / t.Calls, 3),
-                t.Calls == 0 ? 0 : Money.Normalize(cost / t.Calls),
-                t.DurationMs == 0 ? 0 : Money.Normalize(cost * 60_000m / t.DurationMs),
-                t.Passed + t.Failed == 0 ? null : Math.Round((decimal)t.Passed / (t.Passed + t.Failed), 4),
+                agent.Id, agent.Name, calls, ResaleFigures.Minutes(durationMs),
+                calls == 0 ? 0 : Math.Round(durationMs / 1000m / calls, 3),
+                calls == 0 ? 0 : Money.Normalize(cost / calls),
+                durationMs == 0 ? 0 : Money.Normalize(cost * 60_000m / durationMs),
+                passed + failed == 0 ? null : Math.Round((decimal)passed / (passed + failed), 4),
                 report.ByEndedReason.Where(e => e.Calls > 0).OrderByDescending(e => e.Calls).ThenByDescending(e => e.Cost).ThenBy(e => e.Key, StringComparer.Ordinal)
                     .Take(CompareAgentsQuery.TopEndedReasons).Select(e => new KeyedUsageDto(e.Key, e.Calls, Money.FromUnits(e.Cost))).ToList(),
                 cost, resale.BillableMinutes, resale.Revenue, resale.Margin));

@@ -60,11 +60,7 @@ public sealed class ExportMetricsQueryHandler(
                 ["agentId", "name", "isActive", "calls", "minutes", "cost", .. ExportMetricsQuery.ResaleColumns], new HashSet<int> { 1 }, ByAgentAsync(userId, scope, cancellationToken)),
             ExportMetricsQuery.ByClient => new CsvExport(name,
                 ["clientId", "name", "calls", "minutes", "cost", .. ExportMetricsQuery.ResaleColumns], new HashSet<int> { 1 }, ByClientAsync(userId, scope, cancellationToken)),
-            ExportMetricsQuery.ByCall => new CsvExport(name,
-                ["callId", "createdAt", "agents", "assistantId", "type", "status", "endedReason", "durationSeconds", "cost",
-                 "transport", "stt", "llm", "tts", "vapi", "analysis", "other", "llmPromptTokens", "llmCompletionTokens",
-                 "ttsCharacters", "successEvaluation", "successOutcome", "billableSeconds", "revenue", "margin"],
-                new HashSet<int> { 0, 2, 3, 4, 5, 6, 19 }, ByCallAsync(userId, scope, cancellationToken)),
+            ExportMetricsQuery.ByCall => CsvColumn<ExportedCall>.Export(name, CallColumns(scope), CallsAsync(userId, scope, cancellationToken)),
             _ when interval != SeriesInterval.Day => new CsvExport(name,
                 ["start", "calls", "minutes", "durationSeconds", "cost", .. ExportMetricsQuery.ResaleColumns], new HashSet<int>(), BySeriesAsync(userId, scope, interval, cancellationToken)),
             _ => new CsvExport(name, ["date", "calls", "minutes", "durationSeconds", "cost", .. ExportMetricsQuery.ResaleColumns], new HashSet<int>(), ByDayAsync(userId, scope, cancellationToken)),
@@ -121,26 +117,34 @@ public sealed class ExportMetricsQueryHandler(
         return [Number(resale.BillableMinutes), Number(resale.Revenue), Number(resale.Margin), resale.MarginPercent is { } percent ? Number(percent) : ""];
     }
 
-    private async IAsyncEnumerable<IReadOnlyList<string?>> ByCallAsync(string userId, MetricsScope scope, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// A call's identity and outcome, then one column per measure a call carries (<see cref="UsageMeasures.PerCall"/>, in
+    /// its order), then its margin.
+    /// </summary>
+    private static List<CsvColumn<ExportedCall>> CallColumns(MetricsScope scope)
     {
         var names = scope.Agents.ToDictionary(a => a.Id, a => a.Name);
-        var from = ZonedCalendar.StartOfDayUtc(scope.Range.First, scope.Range.Zone);
-        var to = ZonedCalendar.StartOfDayUtc(scope.Range.Last.AddDays(1), scope.Range.Zone);
-        await foreach (var call in calls.StreamAsync(userId, names.Keys, from, to, cancellationToken))
-        {
-            var f = call.Facts;
-            var local = new DateTimeOffset(f.CreatedAt).ToOffset(scope.Range.Zone.GetUtcOffset(f.CreatedAt));
-            yield return
-            [
-                f.Id, local.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", Invariant), string.Join("; ", call.AgentIds.Select(id => names[id])),
-                f.AssistantId, f.Type, f.Status, f.EndedReason, Number(f.DurationMs / 1000m), Number(f.Cost),
-                Number(f.Parts.Transport), Number(f.Parts.Stt), Number(f.Parts.Llm), Number(f.Parts.Tts), Number(f.Parts.Vapi),
-                Number(f.Parts.Analysis), Number(f.OtherCost), Number(f.LlmPromptTokens), Number(f.LlmCompletionTokens),
-                Number(f.TtsCharacters), f.SuccessEvaluation, f.SuccessOutcome.ToString().ToLowerInvariant(),
-                Number(f.BillableSeconds), Number(f.Revenue), Number(Money.Normalize(f.Revenue - f.Cost)),
-            ];
-        }
+        var zone = scope.Range.Zone;
+        return
+        [
+            new("callId", c => c.Facts.Id, IsText: true),
+            new("createdAt", c => new DateTimeOffset(c.Facts.CreatedAt).ToOffset(zone.GetUtcOffset(c.Facts.CreatedAt)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", Invariant)),
+            new("agents", c => string.Join("; ", c.AgentIds.Select(id => names[id])), IsText: true),
+            new("assistantId", c => c.Facts.AssistantId, IsText: true),
+            new("type", c => c.Facts.Type, IsText: true),
+            new("status", c => c.Facts.Status, IsText: true),
+            new("endedReason", c => c.Facts.EndedReason, IsText: true),
+            new("durationSeconds", c => Number(c.Facts.DurationMs / 1000m)),
+            .. UsageMeasures.PerCall.Select(m => new CsvColumn<ExportedCall>(m.FieldName, c => Number(m.Display(m.Of(c.Facts))))),
+            new("successEvaluation", c => c.Facts.SuccessEvaluation, IsText: true),
+            new("successOutcome", c => c.Facts.SuccessOutcome.ToString().ToLowerInvariant()),
+            new("margin", c => Number(Money.Normalize(c.Facts.Revenue - c.Facts.Cost))),
+        ];
     }
+
+    private IAsyncEnumerable<ExportedCall> CallsAsync(string userId, MetricsScope scope, CancellationToken cancellationToken) =>
+        calls.StreamAsync(userId, [.. scope.Agents.Select(a => a.Id)], ZonedCalendar.StartOfDayUtc(scope.Range.First, scope.Range.Zone),
+            ZonedCalendar.StartOfDayUtc(scope.Range.Last.AddDays(1), scope.Range.Zone), cancellationToken);
 
     private static decimal Minutes(long durationMs) => Math.Round(durationMs / 60_000m, 6);
 

@@ -39,13 +39,14 @@ public sealed class GetMetricsQueryHandler(MetricsScopeResolver scopes, IUsageRe
             ids,
             Totals(totals),
             new CostBreakdownDto(
-                Money.FromUnits(totals.Transport), Money.FromUnits(totals.Stt), Money.FromUnits(totals.Llm), Money.FromUnits(totals.Tts),
-                Money.FromUnits(totals.Vapi), Money.FromUnits(totals.Analysis), Money.FromUnits(totals.Other)),
-            new TokensDto(totals.LlmPromptTokens, totals.LlmCompletionTokens, totals.TtsCharacters),
+                Dollars(totals, UsageMeasures.Transport), Dollars(totals, UsageMeasures.Stt), Dollars(totals, UsageMeasures.Llm),
+                Dollars(totals, UsageMeasures.Tts), Dollars(totals, UsageMeasures.Vapi), Dollars(totals, UsageMeasures.Analysis),
+                Dollars(totals, UsageMeasures.Other)),
+            new TokensDto(totals[UsageMeasures.LlmPromptTokens], totals[UsageMeasures.LlmCompletionTokens], totals[UsageMeasures.TtsCharacters]),
             Keyed(report.ByEndedReason),
             Keyed(report.ByType),
             Keyed(report.ByStatus),
-            new SuccessEvaluationDto(totals.Passed, totals.Failed, totals.UnknownSuccess),
+            new SuccessEvaluationDto(totals[UsageMeasures.Passed], totals[UsageMeasures.Failed], totals[UsageMeasures.UnknownSuccess]),
             report.Daily.Select(d => Daily(d.Date, d.Usage)).ToList(),
             scope.SingleAgent ? null : scope.Agents.Select(a => ByAgent(a, report.ByAgent)).ToList(),
             previous is { } before
@@ -106,17 +107,19 @@ public sealed class GetMetricsQueryHandler(MetricsScopeResolver scopes, IUsageRe
 
     private static MetricsTotals Totals(UsageSums totals)
     {
-        var cost = Money.FromUnits(totals.Cost);
-        var seconds = totals.DurationMs / 1000m;
-        var minutes = Minutes(totals.DurationMs);
+        var (calls, durationMs) = (totals[UsageMeasures.Calls], totals[UsageMeasures.DurationMs]);
+        var cost = Dollars(totals, UsageMeasures.Cost);
+        var seconds = durationMs / 1000m;
         var resale = ResaleFigures.Of(totals);
         return new MetricsTotals(
-            totals.Calls, minutes, seconds, cost,
-            totals.Calls == 0 ? 0 : Math.Round(seconds / totals.Calls, 3),
-            totals.Calls == 0 ? 0 : Money.Normalize(cost / totals.Calls),
-            totals.DurationMs == 0 ? 0 : Money.Normalize(cost * 60_000m / totals.DurationMs),
+            calls, Minutes(durationMs), seconds, cost,
+            calls == 0 ? 0 : Math.Round(seconds / calls, 3),
+            calls == 0 ? 0 : Money.Normalize(cost / calls),
+            durationMs == 0 ? 0 : Money.Normalize(cost * 60_000m / durationMs),
             resale.BillableMinutes, resale.Revenue, resale.Margin, resale.MarginPercent);
     }
+
+    private static decimal Dollars(UsageSums sums, UsageMeasure money) => Money.FromUnits(sums[money]);
 
     private static AgentUsageDto ByAgent(Domain.Agents.VapiAgent agent, IReadOnlyDictionary<Guid, UsageBrief> byAgent)
     {
