@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using VapiAgents.Application.Metrics;
 using VapiAgents.Domain.Usage;
-using VapiAgents.Infrastructure.Metrics;
 using VapiAgents.Infrastructure.Persistence;
+using VapiAgents.Infrastructure.Usage.Read;
 
 namespace VapiAgents.UsageOracle;
 

@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using VapiAgents.Application.Common.Exceptions;
 using VapiAgents.Domain.Agents;
 using VapiAgents.Domain.Usage;
-using VapiAgents.Infrastructure.Persistence.ReadModel;
 using VapiAgents.Infrastructure.Identity;
+using VapiAgents.Infrastructure.Sync;
+using VapiAgents.Infrastructure.Usage.Schema;
 
 namespace VapiAgents.Infrastructure.Persistence;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using VapiAgents.Infrastructure.Usage.Write;
 
 namespace VapiAgents.Infrastructure.Persistence;
 
@@ -28,6 +29,6 @@ public static class DatabaseInitialiser
             await db.Database.MigrateAsync(cancellationToken);
         }
 
-        await Usage.EveryAgentSetBackfill.RunAsync(services, logger, cancellationToken);
+        await Usage.Write.EveryAgentSetBackfill.RunAsync(services, logger, cancellationToken);
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using VapiAgents.Application.Common.Exceptions;
 using VapiAgents.Application.Sync;
 using VapiAgents.Infrastructure.Persistence;
-using VapiAgents.Infrastructure.Persistence.ReadModel;
 
 namespace VapiAgents.Infrastructure.Sync;
 

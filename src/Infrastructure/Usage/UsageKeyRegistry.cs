@@ -6,7 +6,7 @@ using VapiAgents.Application.Common.Exceptions;
 using VapiAgents.Application.Common.Limits;
 using VapiAgents.Domain.Usage;
 using VapiAgents.Infrastructure.Persistence;
-using VapiAgents.Infrastructure.Persistence.ReadModel;
+using VapiAgents.Infrastructure.Usage.Schema;
 
 namespace VapiAgents.Infrastructure.Usage;
 

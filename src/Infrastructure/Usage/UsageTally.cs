@@ -1,6 +1,6 @@
 using VapiAgents.Application.Metrics;
 using VapiAgents.Domain.Usage;
-using VapiAgents.Infrastructure.Persistence.ReadModel;
+using VapiAgents.Infrastructure.Usage.Schema;
 
 namespace VapiAgents.Infrastructure.Usage;
 

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using VapiAgents.Infrastructure.Usage.Schema;
 
 namespace VapiAgents.Infrastructure.Usage;
 

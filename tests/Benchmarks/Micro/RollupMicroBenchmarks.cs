@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using VapiAgents.Infrastructure.Metrics;
 using VapiAgents.Infrastructure.Usage;
+using VapiAgents.Infrastructure.Usage.Read;
+using VapiAgents.Infrastructure.Usage.Schema;
 
 namespace VapiAgents.Benchmarks.Micro;
 

@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using VapiAgents.Application.Metrics.Commands.RebuildRollups;
 using VapiAgents.Application.Sync;
 using VapiAgents.Benchmarks.Harness;
 using VapiAgents.Domain.Agents;
 using VapiAgents.Domain.Pricing;
 using VapiAgents.Domain.Usage;
-using VapiAgents.Application.Metrics.Commands.RebuildRollups;
 using VapiAgents.Infrastructure.Persistence;
-using VapiAgents.Infrastructure.Persistence.ReadModel;
+using VapiAgents.Infrastructure.Usage.Schema;
 
 namespace VapiAgents.Benchmarks.Scenarios;
 

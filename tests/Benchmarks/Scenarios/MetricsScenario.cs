@@ -4,7 +4,6 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using VapiAgents.Application.Metrics;
 using VapiAgents.Benchmarks.Harness;
-using VapiAgents.Infrastructure.Metrics;
 using VapiAgents.Infrastructure.Persistence;
 using VapiAgents.UsageOracle;
 using VapiAgents.Application.Pricing;

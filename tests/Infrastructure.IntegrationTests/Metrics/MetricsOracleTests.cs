@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VapiAgents.Application.Metrics;
-using VapiAgents.Infrastructure.Metrics;
 using VapiAgents.Infrastructure.Persistence;
-using VapiAgents.Infrastructure.Persistence.ReadModel;
+using VapiAgents.Infrastructure.Usage.Read;
+using VapiAgents.Infrastructure.Usage.Schema;
 using VapiAgents.UsageOracle;
 using Xunit.Abstractions;
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using VapiAgents.Application.Metrics;
 using VapiAgents.Domain.Usage;
 using VapiAgents.Infrastructure.IntegrationTests.Persistence;
-using VapiAgents.Infrastructure.Persistence.ReadModel;
+using VapiAgents.Infrastructure.Usage.Schema;
 
 namespace VapiAgents.Infrastructure.IntegrationTests.Metrics;
 

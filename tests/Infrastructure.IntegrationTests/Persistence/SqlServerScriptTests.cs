@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using VapiAgents.Domain.Usage;
 using VapiAgents.Infrastructure.Persistence.Providers;
-using VapiAgents.Infrastructure.Persistence.ReadModel;
 using VapiAgents.Infrastructure.Usage;
+using VapiAgents.Infrastructure.Usage.Write;
 
 namespace VapiAgents.Infrastructure.IntegrationTests.Persistence;
 

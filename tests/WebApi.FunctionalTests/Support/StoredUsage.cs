@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SuccessOutcome = VapiAgents.Domain.Usage.SuccessOutcome;
 using VapiAgents.Domain.Usage;
 using VapiAgents.Infrastructure.Persistence;
-using VapiAgents.Infrastructure.Persistence.ReadModel;
 using VapiAgents.Infrastructure.Usage;
+using VapiAgents.Infrastructure.Usage.Schema;
 using VapiAgents.VapiSimulator.Truth;
-using SuccessOutcome = VapiAgents.Domain.Usage.SuccessOutcome;
 
 namespace VapiAgents.WebApi.FunctionalTests.Support;
 

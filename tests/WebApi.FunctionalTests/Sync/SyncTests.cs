@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VapiAgents.Domain.Usage;
 using VapiAgents.Infrastructure.Persistence;
-using VapiAgents.Infrastructure.Persistence.ReadModel;
+using VapiAgents.Infrastructure.Sync;
 using VapiAgents.VapiSimulator;
 using VapiAgents.WebApi.FunctionalTests.Agents;
 using VapiAgents.WebApi.FunctionalTests.Support;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using VapiAgents.Domain.Usage;
-using VapiAgents.Infrastructure.Persistence.ReadModel;
+using VapiAgents.Infrastructure.Usage.Schema;
 
 namespace VapiAgents.Infrastructure.Persistence.Configurations;
 

@@ -1034,7 +1034,7 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("VapiAgents.Infrastructure.Persistence.ReadModel.AgentSet", b =>
+            modelBuilder.Entity("VapiAgents.Infrastructure.Usage.Schema.AgentSet", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1060,7 +1060,7 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("AgentSets", (string)null);
                 });
 
-            modelBuilder.Entity("VapiAgents.Infrastructure.Persistence.ReadModel.SyncLease", b =>
+            modelBuilder.Entity("VapiAgents.Infrastructure.Sync.SyncLease", b =>
                 {
                     b.Property<Guid>("AgentId")
                         .ValueGeneratedOnAdd()
@@ -1082,7 +1082,7 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("SyncLeases", (string)null);
                 });
 
-            modelBuilder.Entity("VapiAgents.Infrastructure.Persistence.ReadModel.UsageKey", b =>
+            modelBuilder.Entity("VapiAgents.Infrastructure.Usage.Schema.UsageKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1114,7 +1114,7 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("UsageKeys", (string)null);
                 });
 
-            modelBuilder.Entity("VapiAgents.Infrastructure.Persistence.ReadModel.UsageRollup", b =>
+            modelBuilder.Entity("VapiAgents.Infrastructure.Usage.Schema.UsageRollup", b =>
                 {
                     b.Property<long>("AgentSetId")
                         .HasColumnType("bigint");
@@ -1196,7 +1196,7 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("UsageRollups", (string)null);
                 });
 
-            modelBuilder.Entity("VapiAgents.Infrastructure.Persistence.ReadModel.UserSyncLock", b =>
+            modelBuilder.Entity("VapiAgents.Infrastructure.Sync.UserSyncLock", b =>
                 {
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
@@ -1434,9 +1434,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("VapiAgents.Infrastructure.Persistence.ReadModel.UsageRollup", b =>
+            modelBuilder.Entity("VapiAgents.Infrastructure.Usage.Schema.UsageRollup", b =>
                 {
-                    b.HasOne("VapiAgents.Infrastructure.Persistence.ReadModel.AgentSet", null)
+                    b.HasOne("VapiAgents.Infrastructure.Usage.Schema.AgentSet", null)
                         .WithMany()
                         .HasForeignKey("AgentSetId")
                         .OnDelete(DeleteBehavior.Restrict)

@@ -1036,7 +1036,7 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("VapiAgents.Infrastructure.Persistence.ReadModel.AgentSet", b =>
+            modelBuilder.Entity("VapiAgents.Infrastructure.Usage.Schema.AgentSet", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1062,7 +1062,7 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("AgentSets", (string)null);
                 });
 
-            modelBuilder.Entity("VapiAgents.Infrastructure.Persistence.ReadModel.SyncLease", b =>
+            modelBuilder.Entity("VapiAgents.Infrastructure.Sync.SyncLease", b =>
                 {
                     b.Property<Guid>("AgentId")
                         .ValueGeneratedOnAdd()
@@ -1084,7 +1084,7 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("SyncLeases", (string)null);
                 });
 
-            modelBuilder.Entity("VapiAgents.Infrastructure.Persistence.ReadModel.UsageKey", b =>
+            modelBuilder.Entity("VapiAgents.Infrastructure.Usage.Schema.UsageKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1116,7 +1116,7 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("UsageKeys", (string)null);
                 });
 
-            modelBuilder.Entity("VapiAgents.Infrastructure.Persistence.ReadModel.UsageRollup", b =>
+            modelBuilder.Entity("VapiAgents.Infrastructure.Usage.Schema.UsageRollup", b =>
                 {
                     b.Property<long>("AgentSetId")
                         .HasColumnType("bigint");
@@ -1198,7 +1198,7 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("UsageRollups", (string)null);
                 });
 
-            modelBuilder.Entity("VapiAgents.Infrastructure.Persistence.ReadModel.UserSyncLock", b =>
+            modelBuilder.Entity("VapiAgents.Infrastructure.Sync.UserSyncLock", b =>
                 {
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
@@ -1436,9 +1436,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("VapiAgents.Infrastructure.Persistence.ReadModel.UsageRollup", b =>
+            modelBuilder.Entity("VapiAgents.Infrastructure.Usage.Schema.UsageRollup", b =>
                 {
-                    b.HasOne("VapiAgents.Infrastructure.Persistence.ReadModel.AgentSet", null)
+                    b.HasOne("VapiAgents.Infrastructure.Usage.Schema.AgentSet", null)
                         .WithMany()
                         .HasForeignKey("AgentSetId")
                         .OnDelete(DeleteBehavior.Restrict)

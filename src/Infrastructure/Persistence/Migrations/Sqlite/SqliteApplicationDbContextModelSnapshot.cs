@@ -1023,7 +1023,7 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("VapiAgents.Infrastructure.Persistence.ReadModel.AgentSet", b =>
+            modelBuilder.Entity("VapiAgents.Infrastructure.Usage.Schema.AgentSet", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1047,7 +1047,7 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AgentSets", (string)null);
                 });
 
-            modelBuilder.Entity("VapiAgents.Infrastructure.Persistence.ReadModel.SyncLease", b =>
+            modelBuilder.Entity("VapiAgents.Infrastructure.Sync.SyncLease", b =>
                 {
                     b.Property<Guid>("AgentId")
                         .ValueGeneratedOnAdd()
@@ -1069,7 +1069,7 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("SyncLeases", (string)null);
                 });
 
-            modelBuilder.Entity("VapiAgents.Infrastructure.Persistence.ReadModel.UsageKey", b =>
+            modelBuilder.Entity("VapiAgents.Infrastructure.Usage.Schema.UsageKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1099,7 +1099,7 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("UsageKeys", (string)null);
                 });
 
-            modelBuilder.Entity("VapiAgents.Infrastructure.Persistence.ReadModel.UsageRollup", b =>
+            modelBuilder.Entity("VapiAgents.Infrastructure.Usage.Schema.UsageRollup", b =>
                 {
                     b.Property<long>("AgentSetId")
                         .HasColumnType("INTEGER");
@@ -1181,7 +1181,7 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("UsageRollups", (string)null);
                 });
 
-            modelBuilder.Entity("VapiAgents.Infrastructure.Persistence.ReadModel.UserSyncLock", b =>
+            modelBuilder.Entity("VapiAgents.Infrastructure.Sync.UserSyncLock", b =>
                 {
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
@@ -1419,9 +1419,9 @@ namespace VapiAgents.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("VapiAgents.Infrastructure.Persistence.ReadModel.UsageRollup", b =>
+            modelBuilder.Entity("VapiAgents.Infrastructure.Usage.Schema.UsageRollup", b =>
                 {
-                    b.HasOne("VapiAgents.Infrastructure.Persistence.ReadModel.AgentSet", null)
+                    b.HasOne("VapiAgents.Infrastructure.Usage.Schema.AgentSet", null)
                         .WithMany()
                         .HasForeignKey("AgentSetId")
                         .OnDelete(DeleteBehavior.Restrict)

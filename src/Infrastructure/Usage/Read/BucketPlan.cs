@@ -1,7 +1,8 @@
-using VapiAgents.Infrastructure.Persistence.ReadModel;
 using VapiAgents.Infrastructure.Usage;
+using VapiAgents.Infrastructure.Usage.Schema;
+using VapiAgents.Infrastructure.Usage.Write;
 
-namespace VapiAgents.Infrastructure.Metrics;
+namespace VapiAgents.Infrastructure.Usage.Read;
 
 /// <summary>
 /// One piece of a time interval: a whole rollup bucket (an hour or a UTC day), or a stretch shorter than an

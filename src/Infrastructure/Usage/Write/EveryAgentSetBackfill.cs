@@ -3,9 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using VapiAgents.Application.Metrics.Commands.RebuildRollups;
 using VapiAgents.Infrastructure.Persistence;
-using VapiAgents.Infrastructure.Persistence.ReadModel;
+using VapiAgents.Infrastructure.Usage.Schema;
 
-namespace VapiAgents.Infrastructure.Usage;
+namespace VapiAgents.Infrastructure.Usage.Write;
 
 /// <summary>
 /// Rebuilds the rollups of each user whose rollups predate the every-agent set (ADR 031), once: until then the

@@ -2,8 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using VapiAgents.Domain.Usage;
 using VapiAgents.Infrastructure.Persistence;
 using VapiAgents.Infrastructure.Usage;
+using VapiAgents.Infrastructure.Usage.Write;
 
-namespace VapiAgents.Infrastructure.Metrics;
+namespace VapiAgents.Infrastructure.Usage.Read;
 
 /// <summary>
 /// Call rows of a selection of agents created within some intervals, tallied two ways: once per call (a call

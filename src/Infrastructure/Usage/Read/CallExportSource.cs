@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using VapiAgents.Application.Metrics;
 using VapiAgents.Infrastructure.Persistence;
 
-namespace VapiAgents.Infrastructure.Metrics;
+namespace VapiAgents.Infrastructure.Usage.Read;
 
 /// <summary>
 /// Streams call rows ordered by (createdAt, call id), so the copies of one call arrive together and are

@@ -5,9 +5,10 @@ using VapiAgents.Application.Sync;
 using VapiAgents.Domain.Pricing;
 using VapiAgents.Domain.Usage;
 using VapiAgents.Infrastructure.Persistence;
-using VapiAgents.Infrastructure.Persistence.ReadModel;
+using VapiAgents.Infrastructure.Sync;
+using VapiAgents.Infrastructure.Usage.Schema;
 
-namespace VapiAgents.Infrastructure.Usage;
+namespace VapiAgents.Infrastructure.Usage.Write;
 
 /// <summary>
 /// Stores a batch of calls for one agent in one transaction: the call rows (newest facts win; every copy of a

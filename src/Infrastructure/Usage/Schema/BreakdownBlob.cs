@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 
-namespace VapiAgents.Infrastructure.Usage;
+namespace VapiAgents.Infrastructure.Usage.Schema;
 
 /// <summary>
 /// A rollup's breakdowns in one small binary value: (dimension, key id, calls, cost units) entries, sorted.

@@ -2,10 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using VapiAgents.Application.Common.Time;
 using VapiAgents.Application.Metrics;
 using VapiAgents.Infrastructure.Persistence;
-using VapiAgents.Infrastructure.Persistence.ReadModel;
 using VapiAgents.Infrastructure.Usage;
+using VapiAgents.Infrastructure.Usage.Schema;
+using VapiAgents.Infrastructure.Usage.Write;
 
-namespace VapiAgents.Infrastructure.Metrics;
+namespace VapiAgents.Infrastructure.Usage.Read;
 
 /// <summary>
 /// Answers metrics from the rollups. Each call is counted in exactly one agent set, so summing the sets a

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using VapiAgents.Domain.Pricing;
 using VapiAgents.Infrastructure.Persistence;
 
-namespace VapiAgents.Infrastructure.Usage;
+namespace VapiAgents.Infrastructure.Usage.Write;
 
 /// <summary>Loads a user's <see cref="PriceBook"/>: every agent (deleted ones still price their old calls) and every price.</summary>
 internal static class PriceBooks

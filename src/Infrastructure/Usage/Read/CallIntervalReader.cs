@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using VapiAgents.Application.Metrics;
 using VapiAgents.Infrastructure.Persistence;
 
-namespace VapiAgents.Infrastructure.Metrics;
+namespace VapiAgents.Infrastructure.Usage.Read;
 
 /// <summary>
 /// Reads only the call id, start and end of the calls that overlap the range; the copies of one call collapse to one.

@@ -1,4 +1,4 @@
-namespace VapiAgents.Infrastructure.Persistence.ReadModel;
+namespace VapiAgents.Infrastructure.Usage.Schema;
 
 /// <summary>
 /// The set of a user's agents that hold copies of a call. Each call belongs to exactly one set, so rollups

@@ -1,4 +1,4 @@
-namespace VapiAgents.Infrastructure.Usage;
+namespace VapiAgents.Infrastructure.Usage.Schema;
 
 /// <summary>The breakdowns rollups keep: calls and cost per value of each.</summary>
 public enum BreakdownDimension : byte

@@ -1,4 +1,4 @@
-namespace VapiAgents.Infrastructure.Persistence.ReadModel;
+namespace VapiAgents.Infrastructure.Usage.Schema;
 
 /// <summary>Interned breakdown keys (ended reasons, call types, statuses), so rollups store small ids.</summary>
 public sealed class UsageKey

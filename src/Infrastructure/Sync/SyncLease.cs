@@ -1,4 +1,4 @@
-namespace VapiAgents.Infrastructure.Persistence.ReadModel;
+namespace VapiAgents.Infrastructure.Sync;
 
 /// <summary>The lease that keeps one sync per agent at a time, across processes; it expires if its holder dies.</summary>
 public sealed class SyncLease

@@ -4,9 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using VapiAgents.Application.Metrics.Commands.RebuildRollups;
 using VapiAgents.Domain.Usage;
 using VapiAgents.Infrastructure.Persistence;
-using VapiAgents.Infrastructure.Persistence.ReadModel;
+using VapiAgents.Infrastructure.Sync;
+using VapiAgents.Infrastructure.Usage.Schema;
 
-namespace VapiAgents.Infrastructure.Usage;
+namespace VapiAgents.Infrastructure.Usage.Write;
 
 /// <summary>
 /// Recomputes a user's agent sets and rollups from the call rows, in one transaction under the user's sync

@@ -9,7 +9,7 @@ using SQLitePCL;
 using VapiAgents.Domain.Usage;
 using VapiAgents.Infrastructure.Persistence;
 
-namespace VapiAgents.Infrastructure.Usage;
+namespace VapiAgents.Infrastructure.Usage.Write;
 
 /// <summary>
 /// Writes call rows in bulk inside the caller's transaction — each provider's fastest path: a prepared

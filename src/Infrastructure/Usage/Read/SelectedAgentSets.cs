@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using VapiAgents.Infrastructure.Persistence;
-using VapiAgents.Infrastructure.Persistence.ReadModel;
 
-namespace VapiAgents.Infrastructure.Metrics;
+namespace VapiAgents.Infrastructure.Usage.Read;
 
 /// <summary>
 /// The user's agent sets that hold calls of any selected agent, with their members; and, when those are all the

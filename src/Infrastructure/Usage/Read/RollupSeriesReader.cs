@@ -2,10 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using VapiAgents.Application.Metrics;
 using VapiAgents.Domain.Usage;
 using VapiAgents.Infrastructure.Persistence;
-using VapiAgents.Infrastructure.Persistence.ReadModel;
 using VapiAgents.Infrastructure.Usage;
+using VapiAgents.Infrastructure.Usage.Schema;
+using VapiAgents.Infrastructure.Usage.Write;
 
-namespace VapiAgents.Infrastructure.Metrics;
+namespace VapiAgents.Infrastructure.Usage.Read;
 
 /// <summary>
 /// A series from the rollups: each bucket is cut into UTC day and hour buckets by <see cref="BucketPlan"/>, the

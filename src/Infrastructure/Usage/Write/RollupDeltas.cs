@@ -1,7 +1,7 @@
 using VapiAgents.Domain.Usage;
-using VapiAgents.Infrastructure.Persistence.ReadModel;
+using VapiAgents.Infrastructure.Usage.Schema;
 
-namespace VapiAgents.Infrastructure.Usage;
+namespace VapiAgents.Infrastructure.Usage.Write;
 
 /// <summary>
 /// What one batch adds to and takes from the rollups, gathered in memory and applied once. Every change to a set's

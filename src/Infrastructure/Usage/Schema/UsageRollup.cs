@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using VapiAgents.Application.Metrics;
 
-namespace VapiAgents.Infrastructure.Persistence.ReadModel;
+namespace VapiAgents.Infrastructure.Usage.Schema;
 
 /// <summary>
 /// Pre-added usage of one agent set over one UTC hour or day, kept in step with the call rows by the sync
@@ -35,7 +35,7 @@ public sealed class UsageRollup
     public long BillableSeconds { get; set; }
     public long RevenueUnits { get; set; }
 
-    /// <summary>Calls and cost per ended reason, type and status (<see cref="Usage.BreakdownBlob"/>).</summary>
+    /// <summary>Calls and cost per ended reason, type and status (<see cref="BreakdownBlob"/>).</summary>
     public byte[] Breakdown { get; set; } = [];
 
     /// <summary>The row's sums, one per measure.</summary>
