@@ -1,8 +1,9 @@
 using BenchmarkDotNet.Running;
 using VapiAgents.Benchmarks.Harness;
+using VapiAgents.Benchmarks.Micro;
 using VapiAgents.Benchmarks.Scenarios;
 
-// dotnet run -c Release --project tests/Benchmarks -- <sync|metrics|metrics-http|metrics-hour|heatmap|concurrency|http|startup|signin> [--calls N] [--provider Sqlite|PostgreSql]
+// dotnet run -c Release --project tests/Benchmarks -- <sync|metrics|metrics-http|metrics-hour|heatmap|concurrency|http|startup|signin|csv|breakdown> [--calls N] [--provider Sqlite|PostgreSql]
 // dotnet run -c Release --project tests/Benchmarks -- micro [BenchmarkDotNet arguments, e.g. --filter *Bucket*]
 if (args.Length > 0 && args[0] == "micro")
 {
@@ -18,7 +19,7 @@ try
 catch (Exception exception) when (exception is ArgumentException or FormatException)
 {
     Console.Error.WriteLine(exception.Message);
-    Console.Error.WriteLine("usage: <sync|metrics|metrics-http|metrics-hour|heatmap|concurrency|http|startup|signin|micro> [--calls N] [--provider Sqlite|PostgreSql] [--runs N] [--seconds N]");
+    Console.Error.WriteLine("usage: <sync|metrics|metrics-http|metrics-hour|heatmap|concurrency|http|startup|signin|csv|breakdown|micro> [--calls N] [--provider Sqlite|PostgreSql] [--runs N] [--seconds N]");
     return 2;
 }
 
@@ -34,6 +35,8 @@ var figures = options.Scenario switch
     "http" => await HttpScenario.RunAsync(options),
     "startup" => await StartupScenario.RunAsync(options),
     "signin" => await SigninScenario.RunAsync(options),
+    "csv" => await CsvWriterEvaluation.RunAsync(options),
+    "breakdown" => await BreakdownEncodingEvaluation.RunAsync(options),
     _ => null,
 };
 
