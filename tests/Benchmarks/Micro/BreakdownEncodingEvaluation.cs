@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using VapiAgents.Benchmarks.Harness;
 using VapiAgents.Infrastructure.Usage;
+using VapiAgents.Infrastructure.Usage.Schema;
 
 namespace VapiAgents.Benchmarks.Micro;
 
