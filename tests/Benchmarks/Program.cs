@@ -3,7 +3,7 @@ using VapiAgents.Benchmarks.Harness;
 using VapiAgents.Benchmarks.Micro;
 using VapiAgents.Benchmarks.Scenarios;
 
-// dotnet run -c Release --project tests/Benchmarks -- <sync|metrics|metrics-http|metrics-hour|heatmap|concurrency|http|startup|signin|csv|breakdown> [--calls N] [--provider Sqlite|PostgreSql]
+// dotnet run -c Release --project tests/Benchmarks -- <sync|store|bulkcopy|metrics|metrics-http|metrics-hour|heatmap|concurrency|http|startup|signin|csv|breakdown> [--calls N] [--provider Sqlite|PostgreSql]
 // dotnet run -c Release --project tests/Benchmarks -- micro [BenchmarkDotNet arguments, e.g. --filter *Bucket*]
 if (args.Length > 0 && args[0] == "micro")
 {
@@ -19,7 +19,7 @@ try
 catch (Exception exception) when (exception is ArgumentException or FormatException)
 {
     Console.Error.WriteLine(exception.Message);
-    Console.Error.WriteLine("usage: <sync|metrics|metrics-http|metrics-hour|heatmap|concurrency|http|startup|signin|csv|breakdown|micro> [--calls N] [--provider Sqlite|PostgreSql] [--runs N] [--seconds N]");
+    Console.Error.WriteLine("usage: <sync|store|bulkcopy|metrics|metrics-http|metrics-hour|heatmap|concurrency|http|startup|signin|csv|breakdown|micro> [--calls N] [--provider Sqlite|PostgreSql] [--runs N] [--seconds N]");
     return 2;
 }
 
@@ -27,6 +27,7 @@ var figures = options.Scenario switch
 {
     "sync" => await SyncScenario.RunAsync(options),
     "store" => await StoreScenario.RunAsync(options),
+    "bulkcopy" => await BulkCopyScenario.RunAsync(options),
     "metrics" => await MetricsScenario.RunAsync(options),
     "metrics-http" => await MetricsHttpScenario.RunAsync(options),
     "metrics-hour" => await TimeResolutionScenario.RunHourlyAsync(options),
