@@ -6,9 +6,6 @@ using VapiAgents.Domain.Usage;
 
 namespace VapiAgents.Infrastructure.Vapi;
 
-/// <summary>One array element of <c>GET /call</c>: the call's facts, or null when the element was not a valid call.</summary>
-internal readonly record struct ParsedCall(CallFacts? Facts);
-
 /// <summary>
 /// Reads a Vapi call leniently and only for what VapiAgents keeps: every other field (transcripts, messages,
 /// recordings, customer numbers, fields Vapi adds later) is skipped unread. Optional fields may be missing;
