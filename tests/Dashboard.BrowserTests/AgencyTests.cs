@@ -36,7 +36,7 @@ public sealed class AgencyTests(DashboardFixture fixture)
     {
         await using var session = await fixture.OpenAsync();
         await session.SignUpAsync();
-        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Clients" }).ClickAsync();
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Clients", Exact = true }).ClickAsync();
         await session.Page.GetByLabel("Name", new() { Exact = true }).FillAsync("Smile Dental");
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Add client" }).ClickAsync();
         var row = session.Page.Locator("tr", new() { HasText = "Smile Dental" });

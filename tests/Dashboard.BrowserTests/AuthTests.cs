@@ -144,7 +144,7 @@ public sealed class AuthTests(DashboardFixture fixture)
         await session.Page.WaitForFunctionAsync("first => sessionStorage.getItem('vapiagents.session') !== first", first);
         var refreshed = await StoredSessionAsync(session.Page);
         refreshed.Should().Contain("accessToken");
-        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Overview", Exact = true }).ClickAsync();
         await Expect(session.Page.GetByRole(AriaRole.Heading, new() { Name = "Add your first agent" })).ToBeVisibleAsync();
     }
 

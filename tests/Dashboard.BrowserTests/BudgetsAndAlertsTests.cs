@@ -47,7 +47,7 @@ public sealed class BudgetsAndAlertsTests(DashboardFixture fixture)
 
         open.Should().Be(3);
 
-        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Overview", Exact = true }).ClickAsync();
         var bar = session.Page.Locator("li.budget").Filter(new() { HasText = "Weekly triage" });
         await Expect(bar).ToContainTextAsync("Exceeded: the budget is spent");
         await Expect(bar).ToContainTextAsync("thresholds 50 %, 80 %, 100 %");
@@ -64,7 +64,7 @@ public sealed class BudgetsAndAlertsTests(DashboardFixture fixture)
         (await api.GetFromJsonAsync<JsonElement>("/api/vapi/alerts?status=acknowledged")).GetProperty("total").GetInt32().Should().Be(1);
         (await session.ContrastProblemsAsync()).Should().BeEmpty();
 
-        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Settings", Exact = true }).ClickAsync();
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Edit “Weekly triage”" }).ClickAsync();
         await form.GetByLabel("Amount (USD)").FillAsync("1000000");
         await form.GetByRole(AriaRole.Button, new() { Name = "Save budget" }).ClickAsync();
@@ -86,8 +86,8 @@ public sealed class BudgetsAndAlertsTests(DashboardFixture fixture)
         var client = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("client").GetProperty("id").GetGuid();
         var agent = (await session.AgentFromApiAsync("Front desk")).GetProperty("id").GetGuid();
         (await api.PatchAsJsonAsync($"/api/vapi/agents/{agent}", new { clientId = client })).EnsureSuccessStatusCode();
-        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
-        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Overview", Exact = true }).ClickAsync();
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Settings", Exact = true }).ClickAsync();
         var form = session.Page.GetByRole(AriaRole.Form, new() { Name = "Budgets" });
 
         await form.GetByLabel("Name", new() { Exact = true }).FillAsync("Acme monthly");
@@ -112,7 +112,7 @@ public sealed class BudgetsAndAlertsTests(DashboardFixture fixture)
         await Expect(budget).ToContainTextAsync("All agents");
         (await api.GetFromJsonAsync<JsonElement>("/api/vapi/budgets")).GetProperty("budgets")[0].GetProperty("clientId").ValueKind.Should().Be(JsonValueKind.Null);
 
-        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Overview", Exact = true }).ClickAsync();
         await Expect(session.Page.Locator("li.budget").Filter(new() { HasText = "Acme monthly" })).ToContainTextAsync("All agents");
         (await session.ContrastProblemsAsync()).Should().BeEmpty();
     }

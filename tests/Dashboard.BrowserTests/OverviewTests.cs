@@ -35,7 +35,7 @@ public sealed class OverviewTests(DashboardFixture fixture)
 
         // Deactivated, Refills leaves the totals — until inactive agents are asked for.
         await SetActiveAsync(session, Refills, false);
-        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Overview", Exact = true }).ClickAsync();
         await WaitForMetricsAsync(session.Page);
         var activeOnly = await FromApiAsync(session);
         Calls(activeOnly).Should().BeLessThan(Calls(both));
@@ -58,7 +58,7 @@ public sealed class OverviewTests(DashboardFixture fixture)
         // Deleted, Scheduling is gone from Settings and from the totals, but its history is there when asked for.
         await SetActiveAsync(session, Refills, true);
         await DeleteAsync(session, Scheduling);
-        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Overview", Exact = true }).ClickAsync();
         await WaitForMetricsAsync(session.Page);
         await session.Page.GetByLabel("Include inactive agents").UncheckAsync();
         await ShowAsync(session.Page);
@@ -160,7 +160,7 @@ public sealed class OverviewTests(DashboardFixture fixture)
         (await api.PatchAsJsonAsync($"/api/vapi/agents/{scheduling}", new { clientId = client })).EnsureSuccessStatusCode();
         await session.SyncAsync(Scheduling);
         await session.SyncAsync(Refills);
-        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Overview", Exact = true }).ClickAsync();
         await WaitForMetricsAsync(session.Page);
         var everyone = await FromApiAsync(session);
         var filters = session.Page.GetByRole(AriaRole.Form, new() { Name = "Filters" });
@@ -195,7 +195,7 @@ public sealed class OverviewTests(DashboardFixture fixture)
         await session.AddAgentAsync(Refills, fixture.Vapi.Scenario.Orgs[1].Keys[0]);
         await session.SyncAsync(Scheduling);
         await session.SyncAsync(Refills);
-        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Overview", Exact = true }).ClickAsync();
         await WaitForMetricsAsync(session.Page);
     }
 
@@ -220,14 +220,14 @@ public sealed class OverviewTests(DashboardFixture fixture)
 
     private static async Task SetActiveAsync(DashboardSession session, string name, bool active)
     {
-        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Settings", Exact = true }).ClickAsync();
         await session.AgentRow(name).GetByRole(AriaRole.Switch).SetCheckedAsync(active);
         await Expect(session.Page.Locator("#toast")).ToContainTextAsync(active ? "active again" : "is inactive");
     }
 
     private static async Task DeleteAsync(DashboardSession session, string name)
     {
-        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Settings", Exact = true }).ClickAsync();
         await session.AgentRow(name).GetByRole(AriaRole.Button, new() { Name = $"Delete {name}" }).ClickAsync();
         await session.Page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete agent" }).ClickAsync();
         await Expect(session.AgentRow(name)).ToHaveCountAsync(0);

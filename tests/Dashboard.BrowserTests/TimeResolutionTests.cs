@@ -21,7 +21,7 @@ public sealed class TimeResolutionTests(DashboardFixture fixture)
         await session.SignUpAsync();
         await session.AddAgentAsync(Agent, fixture.Vapi.Scenario.Orgs[0].Keys[0]);
         await session.SyncAsync(Agent);
-        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Overview", Exact = true }).ClickAsync();
         await WaitForMetricsAsync(session.Page);
         var page = session.Page;
 
@@ -119,7 +119,7 @@ public sealed class TimeResolutionTests(DashboardFixture fixture)
         await Expect(dialog).ToHaveCountAsync(0);
         (await session.AgentFromApiAsync(Agent)).GetProperty("concurrencyLimit").GetInt32().Should().Be(1);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Overview", Exact = true }).ClickAsync();
         await WaitForMetricsAsync(page);
         var concurrency = await ConcurrencyFromApiAsync(session, "day");
         concurrency.GetProperty("limit").GetInt32().Should().Be(1);

@@ -25,7 +25,7 @@ public sealed class UsageTests(DashboardFixture fixture)
         await session.SyncAsync("Quotes");
 
         // From the Overview's breakdown straight to the agent's details.
-        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Overview", Exact = true }).ClickAsync();
         await WaitForMetricsAsync(session.Page);
         await session.Page.GetByRole(AriaRole.Link, new() { Name = "Quotes", Exact = true }).ClickAsync();
         await Expect(session.Page.GetByRole(AriaRole.Heading, new() { Name = "Usage", Level = 1 })).ToBeVisibleAsync();
@@ -70,7 +70,7 @@ public sealed class UsageTests(DashboardFixture fixture)
         await session.AddAgentAsync("Front Desk", fixture.Vapi.Scenario.Orgs[0].Keys[0], fixture.Vapi.Scenario.Orgs[0].Assistants[1].Id);
         await session.SyncAsync("Front Desk");
 
-        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Usage" }).ClickAsync();
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Usage", Exact = true }).ClickAsync();
         await WaitForMetricsAsync(session.Page);
 
         var widths = await session.Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
